@@ -1,0 +1,386 @@
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <atomic>
+#include <sstream>
+#include <thread>
+
+#include "base/spell.h"
+#include "cli/facts_output.h"
+#include "cli/output.h"
+#include "engine/engine.h"
+#include "engine/rule_tests.h"
+
+#ifndef PLANCHECK_VERSION
+#define PLANCHECK_VERSION "0.0.0"
+#endif
+
+namespace po = boost::program_options;
+
+namespace plancheck {
+namespace {
+
+struct Options {
+  std::string command = "check";
+  std::vector<std::string> args;
+  std::string format;
+  std::string output;
+  std::vector<std::string> rule_dirs;
+  bool no_default_rules = false;
+  RuleSelection selection;
+  std::string fail_on = "warning";
+  std::string lang = "zh";
+  std::string color = "auto";
+  std::string encoding;
+  int jobs = 1;
+};
+
+using CommandFn = int (*)(const Options&);
+
+struct Command {
+  const char* name;
+  const char* usage;
+  const char* summary;
+  CommandFn run;
+};
+
+int CmdCheck(const Options& o);
+int CmdFacts(const Options& o);
+int CmdExplain(const Options& o);
+int CmdRules(const Options& o);
+int CmdTestRules(const Options& o);
+
+// The one table that drives dispatch, help and "did you mean".
+const Command kCommands[] = {
+    {"check", "[check] FILE...", "diagnostics for each report (the default command)", &CmdCheck},
+    {"facts", "facts FILE...", "the facts extracted from each report (table, jsonl, csv)", &CmdFacts},
+    {"explain", "explain RULE-ID", "what a rule checks, why, and its examples", &CmdExplain},
+    {"rules", "rules [--kinds]", "the loaded rules with group and severity (or the rule kinds)",
+     &CmdRules},
+    {"test-rules", "test-rules [DIR]", "run every rule's own test cases", &CmdTestRules},
+};
+
+std::vector<std::string> CommandNames() {
+  std::vector<std::string> names;
+  for (const Command& c : kCommands) names.push_back(c.name);
+  return names;
+}
+
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "plancheck: error: %s\n", message.c_str());
+  return 2;
+}
+
+std::string Help(const po::options_description& visible) {
+  std::string out =
+      "plancheck " PLANCHECK_VERSION
+      " — audits Chinese development plan reports and government work reports\n"
+      "for numeric and logical consistency.\n\nusage:\n";
+  for (const Command& c : kCommands) {
+    std::string usage = std::string("  plancheck ") + c.usage;
+    out += usage + std::string(usage.size() < 36 ? 36 - usage.size() : 1, ' ') + c.summary + "\n";
+  }
+  std::ostringstream s;
+  s << visible;
+  out += "\n" + s.str();
+  out +=
+      "\nFILE may be - for standard input. Exit status: 0 no findings at or above --fail-on,\n"
+      "1 findings at or above it, 2 usage, input or rule-file errors, 3 internal error.\n";
+  return out;
+}
+
+// Loads rules and lexicon as the options say; prints load errors.
+bool LoadEngine(const Options& o, Engine* engine, bool load_rules = true) {
+  ConfigErrors errors;
+  engine->LoadDefaults(load_rules && !o.no_default_rules, &errors);
+  for (const std::string& dir : o.rule_dirs) engine->LoadDirectory(dir, &errors);
+  for (const ConfigError& e : errors.all()) std::fprintf(stderr, "%s\n", e.Format().c_str());
+  if (!errors.empty()) return false;
+  Status s = engine->Select(o.selection);
+  if (!s.ok()) {
+    Fail(s.message());
+    return false;
+  }
+  engine->Prepare();
+  return true;
+}
+
+// Loads every report; prints one error line for each that cannot be read.
+bool LoadReports(const Options& o, const Engine& engine, std::vector<Report>* reports) {
+  if (o.args.empty()) {
+    Fail(std::string("no input files (see 'plancheck --help')"));
+    return false;
+  }
+  reports->resize(o.args.size());
+  std::vector<Status> statuses(o.args.size());
+  auto work = [&](size_t i) {
+    const std::string& path = o.args[i];
+    Result<Report> r = engine.Load(path, path == "-" ? "<stdin>" : path, o.encoding);
+    if (r.ok()) (*reports)[i] = std::move(r.value());
+    else statuses[i] = r.status();
+  };
+  int jobs = std::max(1, std::min<int>(o.jobs, static_cast<int>(o.args.size())));
+  if (jobs == 1) {
+    for (size_t i = 0; i < o.args.size(); ++i) work(i);
+  } else {
+    std::vector<std::thread> threads;
+    std::atomic<size_t> next{0};
+    for (int j = 0; j < jobs; ++j) {
+      threads.emplace_back([&] {
+        for (size_t i = next++; i < o.args.size(); i = next++) work(i);
+      });
+    }
+    for (std::thread& t : threads) t.join();
+  }
+  bool ok = true;
+  for (size_t i = 0; i < o.args.size(); ++i) {
+    if (!statuses[i].ok()) {
+      Fail((o.args[i] == "-" ? "<stdin>" : o.args[i]) + ": " + statuses[i].message());
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+bool UseColor(const Options& o) {
+  if (o.color == "always") return true;
+  if (o.color == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string(term) == "dumb") return false;
+  return o.output.empty() && isatty(STDOUT_FILENO);
+}
+
+int CmdCheck(const Options& o) {
+  std::string format = o.format.empty() ? "text" : o.format;
+  if (format != "text" && format != "json")
+    return Fail("unknown format '" + format + "' for check" +
+                DidYouMean(format, {"text", "json"}));
+  Severity fail_on;
+  if (!ParseSeverity(o.fail_on, &fail_on))
+    return Fail("--fail-on must be error, warning or note, not '" + o.fail_on + "'");
+  Engine engine;
+  if (!LoadEngine(o, &engine)) return 2;
+  std::vector<Report> reports;
+  if (!LoadReports(o, engine, &reports)) return 2;
+  std::vector<Diagnostic> diagnostics;
+  for (const Report& r : reports) engine.Check(r, o.lang == "en", &diagnostics);
+  SortDiagnostics(&diagnostics);
+  std::string out;
+  if (format == "json") {
+    out = RenderJson(diagnostics);
+  } else {
+    TextOptions t;
+    t.color = UseColor(o);
+    out = diagnostics.empty() ? "" : RenderText(diagnostics, t, static_cast<int>(reports.size()));
+  }
+  Status s = WriteOutput(o.output, out);
+  if (!s.ok()) return Fail(s.message());
+  for (const Diagnostic& d : diagnostics)
+    if (!d.suppressed && d.severity >= fail_on) return 1;
+  return 0;
+}
+
+int CmdFacts(const Options& o) {
+  std::string format = o.format.empty() ? "table" : o.format;
+  if (format != "table" && format != "jsonl" && format != "csv")
+    return Fail("unknown format '" + format + "' for facts" +
+                DidYouMean(format, {"table", "jsonl", "csv"}));
+  Engine engine;
+  if (!LoadEngine(o, &engine, /*load_rules=*/false)) return 2;
+  std::vector<Report> reports;
+  if (!LoadReports(o, engine, &reports)) return 2;
+  std::vector<const Report*> list;
+  for (const Report& r : reports) list.push_back(&r);
+  std::string out = format == "jsonl" ? RenderFactsJsonl(list)
+                    : format == "csv" ? RenderFactsCsv(list)
+                                      : RenderFactsTable(list);
+  Status s = WriteOutput(o.output, out);
+  return s.ok() ? 0 : Fail(s.message());
+}
+
+int CmdExplain(const Options& o) {
+  if (o.args.size() != 1) return Fail("usage: plancheck explain RULE-ID");
+  Engine engine;
+  if (!LoadEngine(o, &engine)) return 2;
+  const Rule* rule = engine.rules().Find(o.args[0]);
+  if (rule == nullptr)
+    return Fail("unknown rule '" + o.args[0] + "'" + DidYouMean(o.args[0], engine.rules().Ids()));
+  std::string out = rule->id + " — " + rule->summary + "\n";
+  out += "group: " + rule->group + ", severity: " + SeverityName(rule->severity) + ", kind: " +
+         rule->kind + ", defined at " + rule->path + ":" + std::to_string(rule->line) + "\n";
+  std::string text = rule->explanation;
+  while (!text.empty() && text.front() == '\n') text.erase(0, 1);
+  out += "\n" + text;
+  if (!text.empty() && text.back() != '\n') out += "\n";
+  bool header = false;
+  for (const RuleTestCase& tc : rule->tests) {
+    if (!header) out += "\nExamples:\n";
+    header = true;
+    out += tc.expect.empty() ? "\n  not flagged:\n" : "\n  flagged:\n";
+    std::string body = tc.text;
+    size_t pos = 0;
+    while (pos < body.size()) {
+      size_t nl = body.find('\n', pos);
+      std::string line = body.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+      if (!line.empty()) out += "    " + line + "\n";
+      if (nl == std::string::npos) break;
+      pos = nl + 1;
+    }
+    for (const auto& e : tc.expect) {
+      out += "    → 「" + e.span + "」";
+      for (const auto& n : e.notes) out += " (note at 「" + n + "」)";
+      out += "\n";
+    }
+  }
+  return WriteOutput(o.output, out).ok() ? 0 : 2;
+}
+
+int CmdRules(const Options& o) {
+  Engine engine;
+  if (!LoadEngine(o, &engine)) return 2;
+  std::string out;
+  if (!o.args.empty() && o.args[0] == "--kinds") {
+    for (const RuleKindInfo& k : RuleKinds()) out += std::string(k.name) + "\t" + k.summary + "\n";
+    return WriteOutput(o.output, out).ok() ? 0 : 2;
+  }
+  std::vector<const Rule*> enabled = engine.enabled();
+  for (const auto& r : engine.rules().rules()) {
+    bool on = std::find(enabled.begin(), enabled.end(), r.get()) != enabled.end();
+    char line[512];
+    std::snprintf(line, sizeof line, "%-34s %-8s %-8s %-4s %s\n", r->id.c_str(), r->group.c_str(),
+                  SeverityName(r->severity), on ? "on" : "off", r->summary.c_str());
+    out += line;
+  }
+  return WriteOutput(o.output, out).ok() ? 0 : 2;
+}
+
+int CmdTestRules(const Options& o) {
+  Options opts = o;
+  for (const std::string& dir : o.args) opts.rule_dirs.push_back(dir);
+  Engine engine;
+  if (!LoadEngine(opts, &engine)) return 2;
+  RuleTestSummary s = RunRuleTests(&engine);
+  std::fputs(s.report.c_str(), stdout);
+  std::printf("%d passed, %d failed\n", s.cases + static_cast<int>(engine.rules().rules().size()) -
+                                            s.failed - static_cast<int>(engine.rules().rules().size()),
+              s.failed);
+  return s.failed == 0 ? 0 : 1;
+}
+
+std::vector<std::string> SplitCommas(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& v : values) {
+    size_t start = 0;
+    while (start <= v.size()) {
+      size_t comma = v.find(',', start);
+      std::string part = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!part.empty()) out.push_back(part);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  po::options_description visible("options");
+  visible.add_options()
+      ("help,h", "show this help")
+      ("version", "show the version")
+      ("format,f", po::value<std::string>(), "check: text (default) or json; facts: table (default), jsonl or csv")
+      ("output,o", po::value<std::string>(), "write to FILE (through a temporary file) instead of standard output")
+      ("rules", po::value<std::vector<std::string>>()->composing(), "add the rule files (and units/indicators/regions.toml) in DIR")
+      ("no-default-rules", "do not load the rules compiled into the binary")
+      ("enable", po::value<std::vector<std::string>>()->composing(), "enable a rule id or group (strict, audit)")
+      ("disable", po::value<std::vector<std::string>>()->composing(), "disable a rule id or group")
+      ("strict", "enable the strict group")
+      ("fail-on", po::value<std::string>(), "exit 1 on findings of this severity or above: error, warning (default), note")
+      ("lang", po::value<std::string>(), "message language: zh (default) or en")
+      ("color", po::value<std::string>(), "auto (default: on a terminal, unless NO_COLOR is set), always, never")
+      ("encoding", po::value<std::string>(), "decode input as NAME (GB18030, UTF-16LE ...) instead of detecting")
+      ("jobs,j", po::value<int>(), "read and analyze N reports at once")
+      ("kinds", "with rules: list the rule kinds instead of the rules");
+  po::options_description hidden;
+  hidden.add_options()("args", po::value<std::vector<std::string>>());
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("args", -1);
+
+  // Options known to the parser, for "did you mean".
+  std::vector<std::string> option_names;
+  for (const auto& opt : visible.options()) option_names.push_back("--" + opt->long_name());
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv)
+                  .options(all)
+                  .positional(positional)
+                  .style(po::command_line_style::default_style &
+                         ~po::command_line_style::allow_guessing)
+                  .run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    std::string name = e.get_option_name();
+    return Fail("unknown option '" + name + "'" + DidYouMean(name, option_names));
+  } catch (const po::error& e) {
+    return Fail(e.what());
+  }
+  if (vm.count("help")) {
+    std::fputs(Help(visible).c_str(), stdout);
+    return 0;
+  }
+  if (vm.count("version")) {
+    std::printf("plancheck %s\n", PLANCHECK_VERSION);
+    return 0;
+  }
+
+  Options o;
+  if (vm.count("args")) o.args = vm["args"].as<std::vector<std::string>>();
+  if (!o.args.empty()) {
+    for (const Command& c : kCommands) {
+      if (o.args[0] == c.name) {
+        o.command = c.name;
+        o.args.erase(o.args.begin());
+        break;
+      }
+    }
+  }
+  if (o.command == "check" && !o.args.empty() && o.args[0] != "-" &&
+      access(o.args[0].c_str(), F_OK) != 0) {
+    std::string guess = ClosestMatch(o.args[0], CommandNames());
+    if (!guess.empty()) return Fail("unknown command '" + o.args[0] + "' (did you mean '" + guess + "'?)");
+  }
+  if (vm.count("format")) o.format = vm["format"].as<std::string>();
+  if (vm.count("output")) o.output = vm["output"].as<std::string>();
+  if (vm.count("rules")) o.rule_dirs = vm["rules"].as<std::vector<std::string>>();
+  o.no_default_rules = vm.count("no-default-rules") > 0;
+  if (vm.count("enable")) o.selection.enable = SplitCommas(vm["enable"].as<std::vector<std::string>>());
+  if (vm.count("disable")) o.selection.disable = SplitCommas(vm["disable"].as<std::vector<std::string>>());
+  o.selection.strict = vm.count("strict") > 0;
+  if (vm.count("fail-on")) o.fail_on = vm["fail-on"].as<std::string>();
+  if (vm.count("lang")) o.lang = vm["lang"].as<std::string>();
+  if (o.lang != "zh" && o.lang != "en") return Fail("--lang must be zh or en, not '" + o.lang + "'");
+  if (vm.count("color")) o.color = vm["color"].as<std::string>();
+  if (o.color != "auto" && o.color != "always" && o.color != "never")
+    return Fail("--color must be auto, always or never, not '" + o.color + "'");
+  if (vm.count("encoding")) o.encoding = vm["encoding"].as<std::string>();
+  if (vm.count("jobs")) o.jobs = vm["jobs"].as<int>();
+  if (o.jobs < 1) return Fail("--jobs must be at least 1");
+  if (vm.count("kinds")) o.args = {"--kinds"};
+  for (const Command& c : kCommands)
+    if (o.command == c.name) return c.run(o);
+  return Fail("unknown command '" + o.command + "'");
+}
+
+}  // namespace plancheck

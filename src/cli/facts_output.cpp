@@ -1,0 +1,114 @@
+#include "cli/facts_output.h"
+
+#include <nlohmann/json.hpp>
+
+#include "rules/expr.h"
+#include "text/width.h"
+
+namespace plancheck {
+namespace {
+
+std::string FormatValue(double v) { return Value::Number(v).Format(); }
+
+std::vector<std::string> Row(const Fact& f) {
+  Position p = f.span.file->PositionOf(f.span.begin);
+  return {std::to_string(p.line) + ":" + std::to_string(p.column),
+          f.text,
+          FormatValue(f.value) + (f.upper ? "-" + FormatValue(*f.upper) : ""),
+          f.unit,
+          MeasureName(f.measure),
+          QualifierName(f.qualifier),
+          RoleName(f.role),
+          f.year ? std::to_string(*f.year) : "",
+          f.indicator_name(),
+          f.subject};
+}
+
+const std::vector<std::string> kHeader = {"line:col", "text", "value", "unit", "measure",
+                                          "qualifier", "role", "year", "indicator", "subject"};
+
+}  // namespace
+
+std::string RenderFactsTable(const std::vector<const Report*>& reports) {
+  std::string out;
+  for (const Report* r : reports) {
+    std::vector<std::vector<std::string>> rows = {kHeader};
+    for (const Fact& f : r->facts) rows.push_back(Row(f));
+    std::vector<int> widths(kHeader.size(), 0);
+    for (const auto& row : rows)
+      for (size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], DisplayWidth(row[c]));
+    if (reports.size() > 1) out += r->file->path() + "\n";
+    for (const auto& row : rows) {
+      std::string line;
+      for (size_t c = 0; c < row.size(); ++c) {
+        line += row[c];
+        if (c + 1 < row.size()) line += std::string(widths[c] - DisplayWidth(row[c]) + 2, ' ');
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + "\n";
+    }
+  }
+  return out;
+}
+
+std::string RenderFactsJsonl(const std::vector<const Report*>& reports) {
+  std::string out;
+  for (const Report* r : reports) {
+    for (const Fact& f : r->facts) {
+      Position b = f.span.file->PositionOf(f.span.begin);
+      Position e = f.span.file->PositionOf(f.span.end);
+      nlohmann::ordered_json j;
+      j["file"] = f.span.file->path();
+      j["line"] = b.line;
+      j["column"] = b.column;
+      j["end_line"] = e.line;
+      j["end_column"] = e.column;
+      j["text"] = f.text;
+      j["value"] = f.value;
+      if (f.upper) j["upper"] = *f.upper;
+      j["unit"] = f.unit;
+      j["measure"] = MeasureName(f.measure);
+      j["qualifier"] = QualifierName(f.qualifier);
+      j["role"] = RoleName(f.role);
+      j["year"] = f.year ? nlohmann::ordered_json(*f.year) : nlohmann::ordered_json(nullptr);
+      j["indicator"] = f.indicator ? nlohmann::ordered_json(f.indicator->name)
+                                   : nlohmann::ordered_json(nullptr);
+      j["subject"] = f.subject;
+      if (!f.tier.empty()) j["tier"] = f.tier;
+      if (f.cumulative) j["cumulative"] = true;
+      if (f.multi_year) j["multi_year"] = true;
+      if (f.list_kind != ListKind::kNone) {
+        j["list"] = {{"kind", ListKindName(f.list_kind)}, {"id", f.list_id},
+                     {"items", f.list_items}, {"values", f.list_values}, {"index", f.list_index}};
+      }
+      out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string RenderFactsCsv(const std::vector<const Report*>& reports) {
+  auto quote = [](const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8
+  out += "file,line,column,text,value,unit,measure,qualifier,role,year,indicator,subject\r\n";
+  for (const Report* r : reports) {
+    for (const Fact& f : r->facts) {
+      Position p = f.span.file->PositionOf(f.span.begin);
+      std::vector<std::string> cells = {f.span.file->path(), std::to_string(p.line),
+                                        std::to_string(p.column), f.text, FormatValue(f.value),
+                                        f.unit, MeasureName(f.measure), QualifierName(f.qualifier),
+                                        RoleName(f.role), f.year ? std::to_string(*f.year) : "",
+                                        f.indicator_name(), f.subject};
+      for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + quote(cells[i]);
+      out += "\r\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace plancheck

@@ -1,0 +1,174 @@
+#include "engine/engine.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <set>
+
+#include "base/embedded.h"
+#include "base/spell.h"
+#include "text/decode.h"
+
+namespace plancheck {
+namespace {
+
+bool IsLexiconFile(std::string_view name) {
+  return name == "units.toml" || name == "indicators.toml" || name == "regions.toml";
+}
+
+std::string BaseName(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+class VectorSink : public DiagnosticSink {
+ public:
+  explicit VectorSink(std::vector<Diagnostic>* out) : out_(out) {}
+  void Report(Diagnostic d) override { out_->push_back(std::move(d)); }
+
+ private:
+  std::vector<Diagnostic>* out_;
+};
+
+}  // namespace
+
+Engine::Engine() = default;
+Engine::~Engine() = default;
+
+void Engine::LoadRegions(std::string_view text, const std::string& path, ConfigErrors* errors) {
+  std::optional<toml::table> doc = ParseToml(text, path, errors);
+  if (!doc) return;
+  TableReader top(*doc, path, errors, "regions file");
+  const toml::array* regions = top.Array("region");
+  top.Finish();
+  if (regions == nullptr) return;
+  for (const toml::node& node : *regions) {
+    const toml::table* table = node.as_table();
+    if (table == nullptr) continue;
+    TableReader r(*table, path, errors, "[[region]]");
+    Region region;
+    region.name = r.String("name", true).value_or("");
+    region.peers = static_cast<int>(r.Integer("peers").value_or(0));
+    region.members = r.Strings("members");
+    r.Finish();
+    regions_.push_back(region);
+  }
+}
+
+void Engine::LoadDefaults(bool rules, ConfigErrors* errors) {
+  LoadDefaultLexicon(&lexicon_, errors);
+  for (const EmbeddedFile& f : EmbeddedFiles()) {
+    std::string path(f.path);
+    std::string name = BaseName(path);
+    if (name == "regions.toml") LoadRegions(f.text, path, errors);
+    else if (rules && !IsLexiconFile(name)) rules_.LoadFile(f.text, path, errors);
+  }
+}
+
+void Engine::LoadRuleText(std::string_view text, const std::string& path, ConfigErrors* errors) {
+  rules_.LoadFile(text, path, errors);
+}
+
+void Engine::LoadDirectory(const std::string& dir, ConfigErrors* errors) {
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) {
+    errors->Add(dir, 0, "cannot open rule directory");
+    return;
+  }
+  std::vector<std::string> names;
+  while (dirent* e = readdir(d)) {
+    std::string name = e->d_name;
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".toml") == 0) names.push_back(name);
+  }
+  closedir(d);
+  std::sort(names.begin(), names.end());
+  // Lexicon first, so that rules can name indicators it adds.
+  std::stable_partition(names.begin(), names.end(), [](const std::string& n) { return IsLexiconFile(n); });
+  for (const std::string& name : names) {
+    std::string path = dir + (dir.back() == '/' ? "" : "/") + name;
+    Result<std::string> bytes = ReadFileBytes(path);
+    if (!bytes.ok()) {
+      errors->Add(path, 0, bytes.status().message());
+      continue;
+    }
+    if (name == "units.toml") lexicon_.LoadUnits(*bytes, path, errors);
+    else if (name == "indicators.toml") lexicon_.LoadIndicators(*bytes, path, errors);
+    else if (name == "regions.toml") LoadRegions(*bytes, path, errors);
+    else rules_.LoadFile(*bytes, path, errors);
+  }
+}
+
+Status Engine::Select(const RuleSelection& selection) {
+  std::vector<std::string> names = rules_.Ids();
+  for (const std::string& g : rules_.Groups()) names.push_back(g);
+  for (const std::string& g : {"default", "strict", "audit"}) names.push_back(g);
+  for (const auto* list : {&selection.enable, &selection.disable}) {
+    for (const std::string& name : *list) {
+      if (std::find(names.begin(), names.end(), name) == names.end()) {
+        return Status::Error("unknown rule or group '" + name + "'" + DidYouMean(name, names));
+      }
+    }
+  }
+  auto named = [](const std::vector<std::string>& list, const Rule& r) {
+    return std::find(list.begin(), list.end(), r.id) != list.end() ||
+           std::find(list.begin(), list.end(), r.group) != list.end();
+  };
+  enabled_.clear();
+  for (const auto& r : rules_.rules()) {
+    bool on = r->group == "default" || (selection.strict && r->group == "strict");
+    if (named(selection.enable, *r)) on = true;
+    if (std::find(selection.disable.begin(), selection.disable.end(), r->id) !=
+            selection.disable.end() ||
+        (std::find(selection.disable.begin(), selection.disable.end(), r->group) !=
+             selection.disable.end() &&
+         std::find(selection.enable.begin(), selection.enable.end(), r->id) ==
+             selection.enable.end()))
+      on = false;
+    if (on) enabled_.push_back(r.get());
+  }
+  return Status::Ok();
+}
+
+void Engine::SelectOnly(const std::vector<const Rule*>& rules) { enabled_ = rules; }
+
+void Engine::Prepare() { extractor_ = std::make_unique<Extractor>(lexicon_); }
+
+Result<Report> Engine::Load(const std::string& path, const std::string& display,
+                            const std::string& encoding) const {
+  Result<std::string> bytes = ReadFileBytes(path);
+  if (!bytes.ok()) return bytes.status();
+  Result<Decoded> decoded = DecodeBytes(*bytes, encoding);
+  if (!decoded.ok()) return decoded.status();
+  auto file = std::make_unique<SourceFile>(display, std::move(decoded->text), decoded->encoding);
+  return Analyze(std::move(file));
+}
+
+Report Engine::Analyze(std::unique_ptr<SourceFile> file) const {
+  PLANCHECK_CHECK(extractor_ != nullptr);
+  Report report;
+  report.file = std::move(file);
+  report.document = Segment(*report.file);
+  report.facts = extractor_->Extract(report.document);
+  // Peers for ranks: the city whose member the report's region is.
+  for (const Region& region : regions_) {
+    for (const std::string& member : region.members) {
+      if (!report.document.region.empty() &&
+          report.document.region.find(member) != std::string::npos)
+        report.env.peers = region.peers;
+    }
+  }
+  return report;
+}
+
+void Engine::Check(const Report& report, bool english, std::vector<Diagnostic>* out) const {
+  CheckInput input;
+  input.document = &report.document;
+  input.facts = &report.facts;
+  input.env = &report.env;
+  input.english = english;
+  VectorSink sink(out);
+  for (const Rule* rule : enabled_) rule->check->Check(*rule, input, &sink);
+}
+
+}  // namespace plancheck

@@ -1,0 +1,85 @@
+// Engine: one run of plancheck — the loaded lexicon, regions and enabled
+// rules — and the pipeline decode → segment → extract → evaluate for each
+// report.
+//
+// After Load*() the engine is read-only; Analyze() and Check() may run on
+// several reports at once from different threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "base/toml_reader.h"
+#include "diag/diagnostic.h"
+#include "extract/extractor.h"
+#include "extract/fact.h"
+#include "extract/lexicon.h"
+#include "rules/rule.h"
+#include "segment/document.h"
+#include "text/source_file.h"
+
+namespace plancheck {
+
+struct Region {
+  std::string name;
+  int peers = 0;
+  std::vector<std::string> members;
+};
+
+// One analyzed report. Owns its SourceFile; Document and Facts point into it.
+struct Report {
+  std::unique_ptr<SourceFile> file;
+  Document document;
+  std::vector<Fact> facts;
+  Environment env;
+};
+
+struct RuleSelection {
+  bool strict = false;                // enable the strict group
+  std::vector<std::string> enable;    // ids or groups
+  std::vector<std::string> disable;   // ids or groups
+};
+
+class Engine {
+ public:
+  Engine();
+  ~Engine();
+
+  // Loading: every problem goes to `errors` (path:line); check errors before
+  // analyzing anything.
+  void LoadDefaults(bool rules, ConfigErrors* errors);
+  // Adds *.toml under `dir`: units.toml, indicators.toml and regions.toml
+  // extend the lexicon, every other file holds rules.
+  void LoadDirectory(const std::string& dir, ConfigErrors* errors);
+  void LoadRuleText(std::string_view text, const std::string& path, ConfigErrors* errors);
+  // Chooses the rules to run; unknown ids/groups are errors (with "did you mean").
+  Status Select(const RuleSelection& selection);
+  // Restricts the run to exactly these rules (test-rules).
+  void SelectOnly(const std::vector<const Rule*>& rules);
+  // Finishes loading (builds the extractor). REQUIRES: no load errors.
+  void Prepare();
+
+  // Reads and decodes one file ("-" is standard input). `display` is the
+  // name diagnostics show.
+  Result<Report> Load(const std::string& path, const std::string& display,
+                      const std::string& encoding) const;
+  Report Analyze(std::unique_ptr<SourceFile> file) const;
+  void Check(const Report& report, bool english, std::vector<Diagnostic>* out) const;
+
+  const RuleSet& rules() const { return rules_; }
+  const std::vector<const Rule*>& enabled() const { return enabled_; }
+  const Lexicon& lexicon() const { return lexicon_; }
+
+ private:
+  void LoadRegions(std::string_view text, const std::string& path, ConfigErrors* errors);
+
+  Lexicon lexicon_;
+  RuleSet rules_;
+  std::vector<Region> regions_;
+  std::vector<const Rule*> enabled_;
+  std::unique_ptr<Extractor> extractor_;
+};
+
+}  // namespace plancheck

@@ -1,0 +1,64 @@
+#include "engine/rule_tests.h"
+
+#include <algorithm>
+
+namespace plancheck {
+namespace {
+
+std::string Describe(const std::string& span, const std::vector<std::string>& notes) {
+  std::string s = "「" + span + "」";
+  for (const std::string& n : notes) s += " note「" + n + "」";
+  return s;
+}
+
+}  // namespace
+
+RuleTestSummary RunRuleTests(Engine* engine) {
+  RuleTestSummary summary;
+  std::vector<const Rule*> all;
+  for (const auto& r : engine->rules().rules()) all.push_back(r.get());
+  for (const Rule* rule : all) {
+    bool positive = false, negative = false;
+    for (const RuleTestCase& tc : rule->tests) {
+      (tc.expect.empty() ? negative : positive) = true;
+      ++summary.cases;
+      engine->SelectOnly({rule});
+      std::string name = rule->path + ":" + std::to_string(tc.line);
+      Report report = engine->Analyze(std::make_unique<SourceFile>(name, tc.text, "UTF-8"));
+      std::vector<Diagnostic> seen;
+      engine->Check(report, false, &seen);
+      std::vector<std::string> expected, got;
+      for (const auto& e : tc.expect) expected.push_back(Describe(e.span, e.notes));
+      for (const Diagnostic& d : seen) {
+        std::vector<std::string> notes;
+        for (const Related& r : d.related) notes.emplace_back(report.file->Slice(r.span));
+        got.push_back(Describe(std::string(report.file->Slice(d.span)), notes));
+      }
+      std::vector<std::string> missing, extra;
+      std::vector<bool> used(got.size(), false);
+      for (const std::string& e : expected) {
+        bool found = false;
+        for (size_t k = 0; k < got.size() && !found; ++k) {
+          if (!used[k] && got[k] == e) used[k] = found = true;
+        }
+        if (!found) missing.push_back(e);
+      }
+      for (size_t k = 0; k < got.size(); ++k)
+        if (!used[k]) extra.push_back(got[k] + " — " + seen[k].message);
+      if (!missing.empty() || !extra.empty()) {
+        ++summary.failed;
+        summary.report += name + ": error: test of rule '" + rule->id + "' failed\n";
+        for (const auto& m : missing) summary.report += "  expected but not seen: " + m + "\n";
+        for (const auto& x : extra) summary.report += "  seen but not expected: " + x + "\n";
+      }
+    }
+    if (!positive || !negative) {
+      ++summary.failed;
+      summary.report += rule->path + ":" + std::to_string(rule->line) + ": error: rule '" +
+                        rule->id + "' needs at least one positive and one negative test case\n";
+    }
+  }
+  return summary;
+}
+
+}  // namespace plancheck

@@ -1,0 +1,22 @@
+// The runner for rules' own [[rule.test]] cases: each case's text is
+// checked with that rule alone, closed-world — every expected diagnostic
+// must be seen and nothing else may be.
+#pragma once
+
+#include <string>
+
+#include "engine/engine.h"
+
+namespace plancheck {
+
+struct RuleTestSummary {
+  int cases = 0;
+  int failed = 0;
+  std::string report;  // what failed, with "expected but not seen" / "seen but not expected"
+};
+
+// Runs the cases of every loaded rule. A rule without a positive and a
+// negative case fails too.
+RuleTestSummary RunRuleTests(Engine* engine);
+
+}  // namespace plancheck

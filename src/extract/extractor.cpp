@@ -1,0 +1,680 @@
+#include "extract/extractor.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "base/status.h"
+#include "base/utf8.h"
+#include "text/normalize.h"
+
+namespace plancheck {
+
+const char* MeasureName(Measure m) {
+  switch (m) {
+    case Measure::kLevel: return "level";
+    case Measure::kRate: return "rate";
+    case Measure::kGrowth: return "growth";
+    case Measure::kChange: return "change";
+    case Measure::kRank: return "rank";
+    case Measure::kThreshold: return "threshold";
+  }
+  return "level";
+}
+
+const char* QualifierName(Qualifier q) {
+  switch (q) {
+    case Qualifier::kEq: return "=";
+    case Qualifier::kGe: return ">=";
+    case Qualifier::kLe: return "<=";
+    case Qualifier::kGt: return ">";
+    case Qualifier::kLt: return "<";
+    case Qualifier::kApprox: return "~";
+  }
+  return "=";
+}
+
+const char* ListKindName(ListKind k) {
+  switch (k) {
+    case ListKind::kNone: return "";
+    case ListKind::kRespectively: return "respectively";
+    case ListKind::kEach: return "each";
+    case ListKind::kPairwise: return "pairwise";
+  }
+  return "";
+}
+
+namespace {
+
+// Words are matched on the normalized text, so punctuation here is ASCII
+// wherever a full-width form folds to ASCII.
+constexpr const char* kSentenceEnds[] = {"。", ";", "!", "?", "！", "？", "；"};
+constexpr const char* kClauseEnds[] = {",", ":", "，", "："};
+
+struct Word {
+  const char* text;
+  int value;
+};
+
+// Qualifier words printed right before a number.
+constexpr Word kPrefixQualifiers[] = {
+    {"超过", static_cast<int>(Qualifier::kGt)}, {"突破", static_cast<int>(Qualifier::kGt)},
+    {"超", static_cast<int>(Qualifier::kGt)},   {"逾", static_cast<int>(Qualifier::kGt)},
+    {"将近", static_cast<int>(Qualifier::kLt)}, {"接近", static_cast<int>(Qualifier::kLt)},
+    {"不足", static_cast<int>(Qualifier::kLt)}, {"不到", static_cast<int>(Qualifier::kLt)},
+    {"近", static_cast<int>(Qualifier::kLt)},   {"大约", static_cast<int>(Qualifier::kApprox)},
+    {"约", static_cast<int>(Qualifier::kApprox)},
+};
+
+// Direction words: +1 up, -1 down. 净 forms make an absolute change.
+constexpr Word kDirections[] = {
+    {"净增长", 2},  {"净增加", 2},  {"净减少", -2}, {"净增", 2},    {"增长", 1},
+    {"增加", 1},    {"提高", 1},    {"提升", 1},    {"上升", 1},    {"扩大", 1},
+    {"下降", -1},   {"减少", -1},   {"降低", -1},   {"回落", -1},   {"下滑", -1},
+    {"缩小", -1},   {"上涨", 1},    {"下跌", -1},   {"增", 1},      {"降", -1},
+};
+
+// Fillers that may stand between a direction word and its number.
+constexpr const char* kFillers[] = {"了", "分别", "均", "达到", "达", "为"};
+
+// Words that start a phrase but are not part of what it measures.
+constexpr const char* kLeadingNoise[] = {
+    "全年", "全区", "全市", "全县", "全省", "全国", "力争", "确保", "争取", "累计", "其中",
+    "同时", "并", "共", "年内", "今年", "去年", "当年", "进一步", "分别", "预计", "和", "及", "、",
+    "——", "—", "-"};
+constexpr const char* kTrailingNoise[] = {
+    "实现", "达到", "达", "为", "突破", "超过", "超", "稳定在", "保持在", "控制在", "同比",
+    "比上年", "较上年", "分别", "均", "增长", "下降", "增加", "减少", "提高", "提升", "降低",
+    "了", "约", "近", "逾", "在", "总计", "合计", "共计", "共", "累计"};
+constexpr const char* kTiers[] = {"国家级", "省级以上", "市级以上", "县级以上", "国省级", "省级",
+                                  "市级", "县级", "区级", "国省", "国家"};
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// The last boundary (end offset) of any of `words` in t[from, to).
+size_t LastBoundary(const std::string& t, size_t from, size_t to,
+                    std::initializer_list<const char*> words) {
+  size_t best = from;
+  for (const char* w : words) {
+    size_t len = std::strlen(w);
+    if (to < from + len) continue;
+    size_t at = t.rfind(w, to - len);
+    while (at != std::string::npos && at >= from) {
+      if (at + len <= to) {
+        best = std::max(best, at + len);
+        break;
+      }
+      if (at == 0) break;
+      at = t.rfind(w, at - 1);
+    }
+  }
+  return best;
+}
+
+size_t SentenceStart(const std::string& t, size_t from, size_t pos) {
+  return LastBoundary(t, from, pos, {"。", ";", "!", "?", "！", "？", "；"});
+}
+size_t ClauseStart(const std::string& t, size_t sentence_start, size_t pos) {
+  return LastBoundary(t, sentence_start, pos, {",", ":", "，", "："});
+}
+
+std::string Trim(std::string s) {
+  bool changed = true;
+  while (changed && !s.empty()) {
+    changed = false;
+    for (const char* w : kLeadingNoise) {
+      if (StartsWith(s, w)) {
+        s.erase(0, std::strlen(w));
+        changed = true;
+      }
+    }
+    for (const char* w : kTrailingNoise) {
+      if (EndsWith(s, w)) {
+        s.erase(s.size() - std::strlen(w));
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
+// Parses "1,234.5" into a value and its number of decimals.
+double ParseNumber(std::string_view digits, int* decimals) {
+  std::string clean;
+  *decimals = 0;
+  bool after_point = false;
+  for (char c : digits) {
+    if (c == ',') continue;
+    if (c == '.') {
+      after_point = true;
+      continue;
+    }
+    if (after_point) ++*decimals;
+    clean.push_back(c);
+  }
+  // Exact integer arithmetic as far as a double allows, then one scaling.
+  double mantissa = 0;
+  for (char c : clean) mantissa = mantissa * 10 + (c - '0');
+  return mantissa;  // caller divides by 10^decimals, combined with the magnitude
+}
+
+double Magnitude(std::string_view word) {
+  static const std::pair<const char*, double> kTable[] = {
+      {"万亿", 1e12}, {"千亿", 1e11}, {"百亿", 1e10}, {"亿", 1e8}, {"千万", 1e7},
+      {"百万", 1e6},  {"十万", 1e5},  {"万", 1e4},    {"千", 1e3}, {"百", 1e2}};
+  for (const auto& [w, v] : kTable)
+    if (word == w) return v;
+  return 1;
+}
+
+// value = mantissa * scale / 10^decimals, computed so that 82.7亿 is exactly
+// 8270000000 rather than 8270000000.000001.
+double Scale(double mantissa, int decimals, double scale) {
+  double p = std::pow(10.0, decimals);
+  if (scale >= p && std::fmod(scale, p) == 0) return mantissa * (scale / p);
+  return mantissa * scale / p;
+}
+
+std::string EscapeForRe2(const std::string& s) { return RE2::QuoteMeta(s); }
+
+struct RawQuantity {
+  size_t begin = 0, end = 0;  // in normalized paragraph text
+  Fact fact;
+  bool threshold = false;
+};
+
+}  // namespace
+
+Extractor::Extractor(const Lexicon& lexicon) : lexicon_(lexicon) {
+  std::vector<std::string> names;
+  for (const Unit& unit : lexicon.units()) names.push_back(EscapeForRe2(unit.name));
+  std::sort(names.begin(), names.end(),
+            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::string units;
+  for (const std::string& n : names) units += (units.empty() ? "" : "|") + n;
+  if (units.empty()) units = "%";
+  std::string pattern =
+      R"(([+-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"        // 1 sign, 2 number
+      R"((?:(%)?(?:-|~|—|－|至|到)(\d+(?:\.\d+)?))?)"                  // 3 %, 4 upper
+      R"((万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?)"                 // 5 magnitude
+      R"((余|多)?)"                                                    // 6
+      "(" + units + ")"                                                // 7 unit
+      R"((余|多)?)"                                                    // 8
+      R"((以上|以下|以内|之内|左右|上下)?)";                            // 9
+  RE2::Options options;
+  options.set_log_errors(false);
+  quantity_ = std::make_unique<RE2>(pattern, options);
+  PLANCHECK_CHECK(quantity_->ok());
+  rank_ = std::make_unique<RE2>(R"((居|排|列|位居|位列|排名|排位)([^,;。\d]{0,8}?)第(\d+)(位|名)?)",
+                                options);
+  PLANCHECK_CHECK(rank_->ok());
+}
+
+Extractor::~Extractor() = default;
+
+std::vector<Fact> Extractor::Extract(const Document& doc) const {
+  std::vector<Fact> facts;
+  const SourceFile& file = *doc.file;
+  int sentence_base = 0;
+  int next_list_id = 0;
+
+  for (size_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
+    const Paragraph& para = doc.paragraphs[pi];
+    if (para.span.size() == 0) continue;
+    NormalizedText nt(file.Slice(para.span), para.span.begin);
+    const std::string& t = nt.text();
+    auto source_span = [&](size_t b, size_t e) {
+      return file.MakeSpan(nt.ToSource(b), nt.ToSource(e));
+    };
+
+    // 1. Quantities in text order.
+    std::vector<RawQuantity> found;
+    re2::StringPiece groups[10];
+    size_t pos = 0;
+    while (pos < t.size() &&
+           quantity_->Match(t, pos, t.size(), RE2::UNANCHORED, groups, 10)) {
+      size_t begin = static_cast<size_t>(groups[0].data() - t.data());
+      size_t end = begin + groups[0].size();
+      pos = end;
+      size_t num_begin = static_cast<size_t>(groups[2].data() - t.data());
+      // Labels: 5G, G212, 4S; numbers inside other numbers (dates, versions).
+      if (num_begin > 0 && (IsAsciiAlnum(t[num_begin - 1]) || t[num_begin - 1] == '.')) continue;
+      if (!groups[1].empty() && num_begin >= 2 && IsAsciiAlnum(t[num_begin - 2])) continue;
+      // An ordinal (第一批, 第4批) is no quantity; ranks are read below.
+      if (num_begin >= 3 && t.compare(num_begin - 3, 3, "第") == 0) continue;
+      const Unit* unit = lexicon_.FindUnit(std::string(groups[7].data(), groups[7].size()));
+      if (unit == nullptr) continue;
+      // A count unit followed by an ASCII letter or digit is a label (3D, 4K).
+      if (end < t.size() && IsAsciiAlnum(t[end]) && groups[9].empty()) continue;
+
+      RawQuantity q;
+      q.begin = groups[1].empty() ? num_begin : num_begin - 1;
+      q.end = end;
+      Fact& f = q.fact;
+      int decimals = 0;
+      double mantissa = ParseNumber(std::string(groups[2].data(), groups[2].size()), &decimals);
+      double magnitude = Magnitude(std::string(groups[5].data(), groups[5].size()));
+      double scale = magnitude * unit->factor;
+      f.value = Scale(mantissa, decimals, scale);
+      f.tolerance = 0.5 * scale / std::pow(10.0, decimals);
+      if (!groups[4].empty()) {
+        int upper_decimals = 0;
+        double upper = ParseNumber(std::string(groups[4].data(), groups[4].size()), &upper_decimals);
+        f.upper = Scale(upper, upper_decimals, scale);
+      }
+      f.unit = unit->base;
+      f.dimension = unit->dimension;
+      if (!groups[1].empty()) f.written_sign = groups[1][0];
+      std::string_view approx(groups[6].empty() ? groups[8].data() : groups[6].data(),
+                              groups[6].empty() ? groups[8].size() : groups[6].size());
+      std::string_view post(groups[9].data(), groups[9].size());
+      if (post == "以上") f.qualifier = Qualifier::kGe;
+      else if (post == "以下" || post == "以内" || post == "之内") f.qualifier = Qualifier::kLe;
+      else if (post == "左右" || post == "上下") f.qualifier = Qualifier::kApprox;
+      else if (!approx.empty()) f.qualifier = Qualifier::kGt;
+      else if (f.upper) f.qualifier = Qualifier::kGe;
+      // 以上 inside a noun phrase ("500万元以上项目") defines a scope.
+      if ((post == "以上" || post == "以下") && end < t.size()) {
+        static const char* kTerminators[] = {",", ";", ":", "。", "、", ")", "”", "\"", "!", "?",
+                                             "和", "与", "及", "或", "，", "；", "）"};
+        bool terminated = false;
+        for (const char* term : kTerminators)
+          if (t.compare(end, std::strlen(term), term) == 0) terminated = true;
+        q.threshold = !terminated;
+      }
+      found.push_back(std::move(q));
+    }
+    // Ranks: 居全市第5, 排全省第13位.
+    pos = 0;
+    re2::StringPiece rg[5];
+    while (pos < t.size() && rank_->Match(t, pos, t.size(), RE2::UNANCHORED, rg, 5)) {
+      size_t begin = static_cast<size_t>(rg[3].data() - t.data()) - 3;  // 第
+      size_t end = static_cast<size_t>(rg[0].data() - t.data()) + rg[0].size();
+      pos = end;
+      RawQuantity q;
+      q.begin = begin;
+      q.end = end;
+      int decimals = 0;
+      q.fact.value = ParseNumber(std::string(rg[3].data(), rg[3].size()), &decimals);
+      q.fact.unit = "rank";
+      q.fact.dimension = "rank";
+      q.fact.measure = Measure::kRank;
+      q.fact.subject = std::string(rg[2].data(), rg[2].size());  // the peer set: 全市, 全省
+      found.push_back(std::move(q));
+    }
+    std::sort(found.begin(), found.end(),
+              [](const RawQuantity& a, const RawQuantity& b) { return a.begin < b.begin; });
+
+    // 2. Context of each quantity.
+    size_t prev_end = 0;
+    for (size_t qi = 0; qi < found.size(); ++qi) {
+      RawQuantity& q = found[qi];
+      Fact& f = q.fact;
+      size_t sentence_start = SentenceStart(t, 0, q.begin);
+      size_t clause_start = ClauseStart(t, sentence_start, q.begin);
+      size_t seg_start = std::max(clause_start, prev_end > q.begin ? clause_start : prev_end);
+      if (seg_start < clause_start) seg_start = clause_start;
+      prev_end = q.end;
+      std::string_view narrow(t.data() + seg_start, q.begin - seg_start);
+      std::string_view clause(t.data() + clause_start, q.begin - clause_start);
+      std::string_view sentence(t.data() + sentence_start, q.begin - sentence_start);
+
+      f.span = source_span(q.begin, q.end);
+      f.text = std::string(file.Slice(f.span));
+      f.paragraph = static_cast<int>(pi);
+      f.sentence = sentence_base + static_cast<int>(std::count(t.begin(), t.begin() + q.begin, '\n'));
+      // Sentence numbers: count sentence ends before the quantity.
+      {
+        int n = 0;
+        for (const char* end_word : kSentenceEnds) {
+          size_t at = 0, len = std::strlen(end_word);
+          while ((at = t.find(end_word, at)) != std::string::npos && at < q.begin) {
+            ++n;
+            at += len;
+          }
+        }
+        f.sentence = sentence_base + n;
+      }
+
+      // Qualifier and direction words right before the number.
+      std::string_view before = narrow;
+      if (f.measure != Measure::kRank) {
+        if (f.written_sign && !before.empty()) { /* sign already outside the number */ }
+        for (const Word& w : kPrefixQualifiers) {
+          if (EndsWith(before, w.text)) {
+            if (f.qualifier == Qualifier::kEq) f.qualifier = static_cast<Qualifier>(w.value);
+            before.remove_suffix(std::strlen(w.text));
+            break;
+          }
+        }
+        bool stripped = true;
+        while (stripped) {
+          stripped = false;
+          for (const char* filler : kFillers) {
+            if (EndsWith(before, filler)) {
+              before.remove_suffix(std::strlen(filler));
+              stripped = true;
+            }
+          }
+        }
+        for (const Word& w : kDirections) {
+          if (EndsWith(before, w.text)) {
+            f.direction = w.value > 0 ? 1 : -1;
+            if (w.value == 2 || w.value == -2) f.measure = Measure::kChange;
+            break;
+          }
+        }
+        if (narrow.find("净增") != std::string_view::npos ||
+            narrow.find("净减") != std::string_view::npos)
+          f.measure = Measure::kChange;
+      }
+
+      // Measure.
+      if (f.measure == Measure::kRank) {
+        // stays
+      } else if (f.dimension == "points") {
+        f.measure = Measure::kChange;
+      } else if (f.dimension == "percent") {
+        std::string_view subject = Trim(std::string(narrow));
+        if (f.direction != 0 || EndsWith(subject, "增速") || EndsWith(subject, "增幅") ||
+            EndsWith(subject, "涨幅") || EndsWith(subject, "增长率"))
+          f.measure = Measure::kGrowth;
+        else
+          f.measure = Measure::kRate;
+      } else if (f.dimension == "ratio" && f.direction != 0) {
+        f.measure = Measure::kGrowth;
+        f.value *= 100;
+        f.tolerance *= 100;
+        if (f.upper) *f.upper *= 100;
+        f.unit = "%";
+        f.dimension = "percent";
+      } else if (f.measure != Measure::kChange && f.direction != 0 &&
+                 before.size() != narrow.size()) {
+        // A direction word directly before a level unit: 增加1000亿元.
+        f.measure = Measure::kChange;
+      } else if (f.measure != Measure::kChange && f.direction != 0) {
+        f.measure = Measure::kChange;
+      }
+      if (f.direction < 0 && (f.measure == Measure::kGrowth || f.measure == Measure::kChange)) {
+        f.value = -f.value;
+        if (f.upper) *f.upper = -*f.upper;
+      }
+      if (f.written_sign == '-' && f.direction == 0) {
+        f.value = -f.value;
+      }
+      if (q.threshold) f.measure = Measure::kThreshold;
+
+      // Period.
+      f.role = para.role;
+      f.year = para.year;
+      static const RE2 kLeadingYear(R"(^(?:在|到|至|截至|截止)?((?:19|20)\d\d)年(?:底|末|全年)?)");
+      std::string year;
+      for (std::string_view scope : {clause, sentence}) {
+        re2::StringPiece s(scope.data(), scope.size());
+        if (RE2::PartialMatch(s, kLeadingYear, &year)) {
+          int y = std::stoi(year);
+          f.year = y;
+          if (doc.target_year) f.role = y < *doc.target_year ? Role::kActual : Role::kTarget;
+          break;
+        }
+      }
+      if (f.role == Role::kOther) f.year.reset();
+      if (sentence.find("累计") != std::string_view::npos) f.cumulative = true;
+      if (sentence.find("年均") != std::string_view::npos ||
+          sentence.find("过去五年") != std::string_view::npos ||
+          sentence.find("五年来") != std::string_view::npos)
+        f.multi_year = true;
+
+      // Subject and tier.
+      std::string subject = Trim(std::string(narrow));
+      if (subject.empty() && f.measure != Measure::kRank) {
+        // The number comes first: "33个省市重点项目完成投资".
+        size_t stop = q.end;
+        while (stop < t.size()) {
+          bool at_end = false;
+          for (const char* w : {",", ";", ":", "。", "、", "完成", "实现", "全年", "被", "达",
+                                "开工", "竣工", "尽早", "顺利", "投产", "建成"}) {
+            if (t.compare(stop, std::strlen(w), w) == 0) at_end = true;
+          }
+          if (at_end) break;
+          NextCodePoint(t, &stop);
+        }
+        subject = std::string(t.data() + q.end, stop - q.end);
+      }
+      if (f.measure != Measure::kRank) f.subject = subject;
+      for (const char* tier : kTiers) {
+        if (subject.find(tier) != std::string::npos) {
+          f.tier = tier;
+          break;
+        }
+      }
+
+      // Indicator: the nearest mention in the narrow context, then the
+      // clause, then (for rates, growth and ranks that continue a sentence)
+      // the sentence.
+      auto find = [&](std::string_view context, size_t context_begin, bool strict) {
+        std::string_view dim = f.measure == Measure::kLevel || f.measure == Measure::kRate ||
+                                       f.measure == Measure::kThreshold
+                                   ? std::string_view(f.dimension)
+                                   : std::string_view();
+        std::string_view unit = dim.empty() ? std::string_view() : std::string_view(f.unit);
+        std::optional<IndicatorMatch> m = strict ? lexicon_.FindIndicator(context, dim, unit)
+                                                 : lexicon_.FindIndicator(context, "", unit);
+        if (m && !strict && !dim.empty()) {
+          // Prefer a compatible indicator named at the same place.
+          std::optional<IndicatorMatch> c = lexicon_.FindIndicator(context, dim, unit);
+          if (c && c->end == m->end) m = c;
+        }
+        if (!m) return false;
+        f.indicator = m->indicator;
+        f.indicator_span = source_span(context_begin + m->begin, context_begin + m->end);
+        return true;
+      };
+      bool continues = Trim(std::string(narrow)).empty() || StartsWith(narrow, "增速") ||
+                       StartsWith(narrow, "同比") || StartsWith(narrow, "比上年");
+      if (!find(narrow, seg_start, false) && !find(clause, clause_start, true)) {
+        if (continues && f.measure != Measure::kLevel) find(sentence, sentence_start, true);
+      }
+      if (f.indicator == nullptr && f.measure != Measure::kRank && !subject.empty() &&
+          Trim(std::string(narrow)).empty()) {
+        find(subject, q.end, true);
+      }
+
+      // Named items right before a count: "东城、葭萌2所", "虎跳、清水等4个".
+      // Only the form "names N个 noun" counts: "国家级、省级龙头企业5家。" names
+      // no items, it qualifies a noun.
+      bool noun_follows = q.end < t.size();
+      for (const char* w : {",", ";", ":", "。", "、", ")", "”", "，", "；", "和", "与", "及"})
+        if (q.end < t.size() && t.compare(q.end, std::strlen(w), w) == 0) noun_follows = false;
+      if (f.dimension == "count" && narrow.size() > 0 && noun_follows) {
+        std::string_view names = narrow;
+        bool etc = false;
+        if (EndsWith(names, "等")) {
+          etc = true;
+          names.remove_suffix(3);
+        }
+        size_t commas = 0, at = 0;
+        while ((at = names.find("、", at)) != std::string_view::npos) {
+          ++commas;
+          at += 3;
+        }
+        if (commas > 0 || etc) {
+          f.enum_names = static_cast<int>(commas) + 1;
+          f.enum_etc = etc;
+          f.enum_span = source_span(seg_start, q.end);
+        }
+      }
+    }
+
+    // 3. Lists: 分别, 均, and values paired with items without 分别.
+    std::vector<Fact> out;
+    for (size_t qi = 0; qi < found.size(); ++qi) {
+      RawQuantity& q = found[qi];
+      // A run of values separated only by 、 和 与 及 (and the same verb).
+      size_t last = qi;
+      while (last + 1 < found.size()) {
+        std::string_view gap(t.data() + found[last].end, found[last + 1].begin - found[last].end);
+        if (gap == "、" || gap == "和" || gap == "与" || gap == "及" || gap == "," ||
+            gap == "，" || gap == "、增长" || gap == "、下降")
+          ++last;
+        else
+          break;
+        if (gap == "," && !(found[qi].fact.unit == found[last].fact.unit)) {
+          --last;
+          break;
+        }
+      }
+      size_t values = last - qi + 1;
+      size_t sentence_start = SentenceStart(t, 0, q.begin);
+      size_t clause_start = ClauseStart(t, sentence_start, q.begin);
+      std::string head(t.data() + clause_start, q.begin - clause_start);
+      size_t fenbie = head.rfind("分别");
+      size_t jun = head.rfind("均");
+      ListKind kind = ListKind::kNone;
+      std::string items_text;
+      if (fenbie != std::string::npos) {
+        kind = ListKind::kRespectively;
+        items_text = head.substr(0, fenbie);
+      } else if (values == 1 && jun != std::string::npos && jun + 3 >= head.size() - 9) {
+        kind = ListKind::kEach;
+        items_text = head.substr(0, jun);
+      } else if (values >= 2) {
+        kind = ListKind::kPairwise;
+        items_text = head;
+      }
+      if (kind == ListKind::kNone || (kind != ListKind::kRespectively && values == 1 &&
+                                      kind != ListKind::kEach)) {
+        for (size_t k = qi; k <= last; ++k) out.push_back(std::move(found[k].fact));
+        qi = last;
+        continue;
+      }
+      // Items: split on 、 和 与 及; a compound word (城乡) may stand for two.
+      std::string trimmed = Trim(items_text);
+      // Drop the verb phrase before the first item: keep from the last
+      // verb-like break. Items are what 、 separates.
+      std::vector<std::string> items;
+      {
+        size_t start = 0;
+        for (size_t p = 0; p <= trimmed.size();) {
+          bool sep = p == trimmed.size();
+          size_t len = 0;
+          for (const char* s : {"、", "和", "与", "及"}) {
+            if (!sep && trimmed.compare(p, std::strlen(s), s) == 0) {
+              sep = true;
+              len = std::strlen(s);
+            }
+          }
+          if (sep) {
+            if (p > start) items.push_back(trimmed.substr(start, p - start));
+            if (p == trimmed.size()) break;
+            p += len;
+            start = p;
+          } else {
+            NextCodePoint(trimmed, &p);
+          }
+        }
+      }
+      if (items.size() == 1) {
+        for (const Compound& c : lexicon_.compounds()) {
+          size_t at = items[0].find(c.word);
+          if (at != std::string::npos && (c.parts.size() == values || kind == ListKind::kEach)) {
+            std::vector<std::string> expanded;
+            for (const std::string& part : c.parts) {
+              std::string item = items[0];
+              item.replace(at, c.word.size(), part);
+              expanded.push_back(item);
+            }
+            items = expanded;
+            break;
+          }
+        }
+      }
+      // The last item usually carries the shared head noun: 一本、本科上线人数.
+      if (items.size() >= 2) {
+        size_t shortest = items[0].size();
+        for (size_t k = 0; k + 1 < items.size(); ++k) shortest = std::min(shortest, items[k].size());
+        std::string& tail_item = items.back();
+        if (tail_item.size() > shortest + 6) {
+          size_t cut = shortest;
+          while (cut < tail_item.size() && (static_cast<unsigned char>(tail_item[cut]) & 0xC0) == 0x80)
+            ++cut;
+          std::string shared = tail_item.substr(cut);
+          for (size_t k = 0; k + 1 < items.size(); ++k)
+            if (!EndsWith(items[k], shared)) items[k] += shared;
+        }
+      }
+      if (kind == ListKind::kPairwise && items.size() != values) {
+        // Not a list after all: values that merely follow each other.
+        for (size_t k = qi; k <= last; ++k) out.push_back(std::move(found[k].fact));
+        qi = last;
+        continue;
+      }
+      int id = next_list_id++;
+      Span list_span = source_span(clause_start, found[last].end);
+      auto assign = [&](Fact& f, const std::string& item) {
+        f.subject = item;
+        bool level = f.measure == Measure::kRate || f.measure == Measure::kLevel;
+        std::optional<IndicatorMatch> m =
+            lexicon_.FindIndicator(item, level ? f.dimension : "", level ? f.unit : "");
+        if (m) f.indicator = m->indicator;
+      };
+      if (kind == ListKind::kEach) {
+        Fact base = std::move(found[qi].fact);
+        for (size_t k = 0; k < std::max<size_t>(items.size(), 1); ++k) {
+          Fact f = base;
+          f.list_id = id;
+          f.list_kind = kind;
+          f.list_items = static_cast<int>(items.size());
+          f.list_values = 1;
+          f.list_index = static_cast<int>(k);
+          f.list_span = list_span;
+          if (k < items.size()) assign(f, items[k]);
+          out.push_back(std::move(f));
+        }
+      } else {
+        for (size_t k = qi; k <= last; ++k) {
+          Fact& f = found[k].fact;
+          f.list_id = id;
+          f.list_kind = kind;
+          f.list_items = static_cast<int>(items.size());
+          f.list_values = static_cast<int>(values);
+          f.list_index = static_cast<int>(k - qi);
+          f.list_span = list_span;
+          // Values after the first share the first one's direction word.
+          if (k > qi && f.direction == 0 && found[qi].fact.direction != 0) {
+            f.direction = found[qi].fact.direction;
+            if (f.measure == Measure::kRate) f.measure = found[qi].fact.measure;
+            if (f.direction < 0 && f.value > 0) f.value = -f.value;
+          }
+          if (items.size() == values) assign(f, items[k - qi]);
+          out.push_back(std::move(f));
+        }
+      }
+      qi = last;
+    }
+    int n = 0;
+    for (const char* end_word : kSentenceEnds) {
+      size_t at = 0, len = std::strlen(end_word);
+      while ((at = t.find(end_word, at)) != std::string::npos) {
+        ++n;
+        at += len;
+      }
+    }
+    sentence_base += n + 1;
+    for (Fact& f : out) facts.push_back(std::move(f));
+  }
+  return facts;
+}
+
+}  // namespace plancheck

@@ -1,0 +1,39 @@
+// Extractor: finds the quantitative statements of a segmented report.
+//
+// Works paragraph by paragraph on a normalized copy (full-width forms
+// folded), matching numbers, magnitudes and units with one RE2 pattern built
+// from the unit table, then reading the words before and after each number
+// for qualifiers (以上 以内 左右 超 近 余), direction (增长 下降), the indicator
+// (nearest lexicon alias), tier, period and list structure (分别 均 、).
+// Every Span maps back to the source through the normalization offset map.
+//
+// Thread-safety: Extract() is const and may run on several documents at once.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "extract/fact.h"
+#include "extract/lexicon.h"
+#include "segment/document.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace plancheck {
+
+class Extractor {
+ public:
+  explicit Extractor(const Lexicon& lexicon);
+  ~Extractor();
+
+  std::vector<Fact> Extract(const Document& doc) const;
+
+ private:
+  const Lexicon& lexicon_;
+  std::unique_ptr<re2::RE2> quantity_;
+  std::unique_ptr<re2::RE2> rank_;
+};
+
+}  // namespace plancheck

@@ -1,0 +1,61 @@
+// Fact: one quantitative statement of a report — a quantity with what it
+// measures (indicator, subject), how (measure, qualifier), and of which
+// period (role, year). Facts carry their source Span from the moment they
+// are made; the SourceFile must outlive them.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "base/span.h"
+#include "extract/lexicon.h"
+#include "segment/document.h"
+
+namespace plancheck {
+
+enum class Measure { kLevel, kRate, kGrowth, kChange, kRank, kThreshold };
+enum class Qualifier { kEq, kGe, kLe, kGt, kLt, kApprox };
+enum class ListKind { kNone, kRespectively, kEach, kPairwise };
+
+const char* MeasureName(Measure m);
+const char* QualifierName(Qualifier q);
+const char* ListKindName(ListKind k);
+
+struct Fact {
+  Span span;         // the quantity as printed: 1600人以上, 第5, 8.5%
+  std::string text;  // the source text under `span`
+  double value = 0;  // in the base unit; 下降 makes growth negative
+  std::optional<double> upper;  // the upper end of a range (6%-6.5%)
+  double tolerance = 0;         // half a unit of the last printed digit, in base units
+  std::string unit;             // base unit: 元 吨 亩 人 % 百分点 rank ...
+  std::string dimension;        // money count mass area percent points rank ...
+  Measure measure = Measure::kLevel;
+  Qualifier qualifier = Qualifier::kEq;
+  Role role = Role::kOther;
+  std::optional<int> year;
+  const Indicator* indicator = nullptr;
+  Span indicator_span;  // where the indicator is named, when it is
+  std::string subject;  // the normalized noun phrase the number belongs to
+  std::string tier;     // 国家级, 省级以上 ...: part of identity
+  bool cumulative = false;   // 累计
+  bool multi_year = false;   // 年均, 过去五年: not a single year's figure
+  char written_sign = 0;     // '-' or '+' printed before the number
+  int direction = 0;         // +1 增长…, -1 下降…, 0 none
+  // The list the fact came from (分别, 均, or values paired without 分别).
+  int list_id = -1;
+  ListKind list_kind = ListKind::kNone;
+  int list_items = 0;
+  int list_values = 0;
+  int list_index = 0;
+  Span list_span;  // the items and values of the list
+  // Named items right before a count ("东城、葭萌2所").
+  int enum_names = 0;
+  bool enum_etc = false;
+  Span enum_span;
+  int paragraph = 0;  // index into Document::paragraphs
+  int sentence = 0;   // sentence number within the document
+
+  std::string indicator_name() const { return indicator ? indicator->name : std::string(); }
+};
+
+}  // namespace plancheck

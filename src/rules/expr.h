@@ -1,0 +1,85 @@
+// Expressions of the rule language: filters, joins and assertions over the
+// fields of facts ("t.value >= a.value", "t.role == \"target\"").
+//
+// Grammar (usual precedence): || && ! == != < <= > >= + - * / unary -,
+// parentheses, numbers, "strings", true/false, functions abs min max,
+// known(x) (not null or empty), matches(text, "RE2 pattern"), and
+// fields VAR.FIELD where VAR is one the rule kind binds (t, a) and FIELD is
+// in FactFields(). Parsing checks every variable and field, so an expression
+// that parsed cannot fail while evaluating. A missing value (a fact with no
+// year) is null: arithmetic with null is null, comparisons with null are
+// false.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "extract/fact.h"
+
+namespace plancheck {
+
+struct Value {
+  enum class Type { kNull, kNumber, kString, kBool };
+  Type type = Type::kNull;
+  double number = 0;
+  std::string string;
+
+  static Value Null() { return Value(); }
+  static Value Number(double d) { Value v; v.type = Type::kNumber; v.number = d; return v; }
+  static Value String(std::string s) { Value v; v.type = Type::kString; v.string = std::move(s); return v; }
+  static Value Bool(bool b) { Value v; v.type = Type::kBool; v.number = b ? 1 : 0; return v; }
+  bool truthy() const { return (type == Type::kBool || type == Type::kNumber) ? number != 0 : type == Type::kString && !string.empty(); }
+  std::string Format() const;
+};
+
+// What an expression can read besides fact fields.
+struct Environment {
+  int peers = 0;  // the number of units a rank is among (from regions.toml), 0 if unknown
+};
+
+// Up to two facts bound to the variables of a rule kind, in order.
+struct Bindings {
+  const Fact* facts[2] = {nullptr, nullptr};
+  const Environment* env = nullptr;
+};
+
+const std::vector<std::string>& FactFields();
+Value FieldValue(const Fact& fact, int field, const Environment& env);
+
+class Expr {
+ public:
+  // `variables` names what Bindings::facts[0], [1] are called ("t", "a").
+  // On error the message says where in `source` (1-based column).
+  static Result<std::shared_ptr<const Expr>> Parse(std::string_view source,
+                                                   const std::vector<std::string>& variables);
+  virtual ~Expr() = default;
+  virtual Value Eval(const Bindings& b) const = 0;
+  bool Test(const Bindings& b) const { return Eval(b).truthy(); }
+
+  // For indexing joins: the fields F for which the expression is a
+  // conjunction containing "VAR0.F == VAR1.F" (either order).
+  virtual void EqualityJoins(std::vector<int>* fields) const { (void)fields; }
+};
+
+using ExprPtr = std::shared_ptr<const Expr>;
+
+// A message template with {var.field} placeholders, checked at load.
+class Template {
+ public:
+  static Result<Template> Parse(std::string_view source, const std::vector<std::string>& variables);
+  std::string Render(const Bindings& b) const;
+  bool empty() const { return pieces_.empty(); }
+
+ private:
+  struct Piece {
+    std::string literal;
+    int variable = -1;
+    int field = -1;
+  };
+  std::vector<Piece> pieces_;
+};
+
+}  // namespace plancheck

@@ -1,0 +1,57 @@
+#include "rules/kinds/bound.h"
+
+#include <set>
+
+#include "rules/filter.h"
+
+namespace plancheck {
+namespace {
+
+enum class SpanChoice { kFact, kList, kEnumeration, kIndicator };
+
+class Bound : public RuleCheck {
+ public:
+  Bound(ExprPtr subject, ExprPtr assertion, SpanChoice span, bool once_per_list)
+      : subject_(std::move(subject)), assert_(std::move(assertion)), span_(span),
+        once_per_list_(once_per_list) {}
+
+  void Check(const Rule& rule, const CheckInput& in, DiagnosticSink* sink) const override {
+    Bindings b;
+    b.env = in.env;
+    std::set<int> lists_seen;
+    for (const Fact& t : *in.facts) {
+      b.facts[0] = &t;
+      if (!subject_->Test(b) || assert_->Test(b)) continue;
+      if (once_per_list_ && t.list_id >= 0 && !lists_seen.insert(t.list_id).second) continue;
+      Span span = t.span;
+      if (span_ == SpanChoice::kList && t.list_span.valid()) span = t.list_span;
+      if (span_ == SpanChoice::kEnumeration && t.enum_span.valid()) span = t.enum_span;
+      if (span_ == SpanChoice::kIndicator && t.indicator_span.valid()) span = t.indicator_span;
+      const Span* note = span.begin != t.span.begin || span.end != t.span.end ? &t.span : nullptr;
+      if (rule.note.empty()) note = nullptr;
+      sink->Report(rule.Make(in, b, span, note));
+    }
+  }
+
+ private:
+  ExprPtr subject_, assert_;
+  SpanChoice span_;
+  bool once_per_list_;
+};
+
+}  // namespace
+
+std::unique_ptr<RuleCheck> CompileBound(TableReader& r, const std::vector<std::string>& vars) {
+  ExprPtr subject = CompileFilter(r, "subject", vars[0], vars);
+  ExprPtr assertion = CompileExpression(r, "assert", true, vars);
+  std::string span = *r.Enum("span", {"fact", "list", "enumeration", "indicator"}, "fact");
+  std::string once = *r.Enum("once_per", {"fact", "list"}, "fact");
+  if (!subject || !assertion) return nullptr;
+  SpanChoice choice = span == "list"          ? SpanChoice::kList
+                      : span == "enumeration" ? SpanChoice::kEnumeration
+                      : span == "indicator"   ? SpanChoice::kIndicator
+                                              : SpanChoice::kFact;
+  return std::make_unique<Bound>(subject, assertion, choice, once == "list");
+}
+
+}  // namespace plancheck

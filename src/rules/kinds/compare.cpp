@@ -1,0 +1,74 @@
+#include "rules/kinds/compare.h"
+
+#include <unordered_map>
+
+#include "rules/filter.h"
+
+namespace plancheck {
+namespace {
+
+class Compare : public RuleCheck {
+ public:
+  Compare(ExprPtr subject, ExprPtr other, ExprPtr join, ExprPtr assertion, bool same_fact_ok)
+      : subject_(std::move(subject)), other_(std::move(other)), join_(std::move(join)),
+        assert_(std::move(assertion)), same_fact_ok_(same_fact_ok) {
+    join_->EqualityJoins(&index_fields_);
+  }
+
+  void Check(const Rule& rule, const CheckInput& in, DiagnosticSink* sink) const override {
+    const std::vector<Fact>& facts = *in.facts;
+    Bindings b;
+    b.env = in.env;
+    std::vector<const Fact*> others;
+    for (const Fact& a : facts) {
+      b.facts[0] = nullptr;
+      b.facts[1] = &a;
+      if (other_->Test(b)) others.push_back(&a);
+    }
+    // Bucket the candidates by the first equality join, when there is one.
+    std::unordered_map<std::string, std::vector<const Fact*>> buckets;
+    int key_field = index_fields_.empty() ? -1 : index_fields_.front();
+    static const Environment kNoEnv;
+    const Environment& env = in.env ? *in.env : kNoEnv;
+    if (key_field >= 0)
+      for (const Fact* a : others) buckets[FieldValue(*a, key_field, env).Format()].push_back(a);
+
+    for (const Fact& t : facts) {
+      b.facts[0] = &t;
+      b.facts[1] = nullptr;
+      if (!subject_->Test(b)) continue;
+      const std::vector<const Fact*>* candidates = &others;
+      if (key_field >= 0) {
+        auto it = buckets.find(FieldValue(t, key_field, env).Format());
+        if (it == buckets.end()) continue;
+        candidates = &it->second;
+      }
+      for (const Fact* a : *candidates) {
+        if (a == &t && !same_fact_ok_) continue;
+        b.facts[1] = a;
+        if (!join_->Test(b)) continue;
+        if (assert_->Test(b)) continue;
+        sink->Report(rule.Make(in, b, t.span, &a->span));
+        break;
+      }
+    }
+  }
+
+ private:
+  ExprPtr subject_, other_, join_, assert_;
+  bool same_fact_ok_;
+  std::vector<int> index_fields_;
+};
+
+}  // namespace
+
+std::unique_ptr<RuleCheck> CompileCompare(TableReader& r, const std::vector<std::string>& vars) {
+  ExprPtr subject = CompileFilter(r, "subject", vars[0], vars);
+  ExprPtr other = CompileFilter(r, "other", vars[1], vars);
+  ExprPtr join = CompileExpression(r, "join", false, vars);
+  ExprPtr assertion = CompileExpression(r, "assert", true, vars);
+  if (!subject || !other || !join || !assertion) return nullptr;
+  return std::make_unique<Compare>(subject, other, join, assertion, false);
+}
+
+}  // namespace plancheck

@@ -1,0 +1,87 @@
+#include "rules/kinds/pattern.h"
+
+#include <re2/re2.h>
+
+#include "text/normalize.h"
+#include "text/source_file.h"
+
+namespace plancheck {
+namespace {
+
+class Pattern : public RuleCheck {
+ public:
+  Pattern(std::unique_ptr<RE2> pattern, std::unique_ptr<RE2> after, std::optional<Role> role)
+      : pattern_(std::move(pattern)), after_(std::move(after)), role_(role) {}
+
+  void Check(const Rule& rule, const CheckInput& in, DiagnosticSink* sink) const override {
+    const Document& doc = *in.document;
+    const SourceFile& file = *doc.file;
+    std::optional<Fact> prior;
+    for (const Paragraph& para : doc.paragraphs) {
+      if (para.span.size() == 0) continue;
+      NormalizedText nt(file.Slice(para.span), para.span.begin);
+      const std::string& t = nt.text();
+      // Matches of both patterns in text order within the paragraph.
+      size_t pos = 0;
+      while (pos <= t.size()) {
+        re2::StringPiece m, p;
+        bool has_m = (!role_ || para.role == *role_) &&
+                     pattern_->Match(t, pos, t.size(), RE2::UNANCHORED, &m, 1);
+        bool has_p = after_ && after_->Match(t, pos, t.size(), RE2::UNANCHORED, &p, 1);
+        if (!has_m && !has_p) break;
+        bool take_prior = has_p && (!has_m || p.data() < m.data());
+        re2::StringPiece hit = take_prior ? p : m;
+        size_t b = static_cast<size_t>(hit.data() - t.data());
+        size_t e = b + hit.size();
+        Fact f;
+        f.span = file.MakeSpan(nt.ToSource(b), nt.ToSource(e));
+        f.text = std::string(file.Slice(f.span));
+        f.role = para.role;
+        f.year = para.year;
+        if (take_prior) {
+          if (!prior) prior = f;
+        } else if (!after_ || prior) {
+          Bindings bind;
+          bind.env = in.env;
+          bind.facts[0] = &f;
+          bind.facts[1] = prior ? &*prior : nullptr;
+          sink->Report(rule.Make(in, bind, f.span, prior ? &prior->span : nullptr));
+        }
+        pos = e > b ? e : b + 1;
+      }
+    }
+  }
+
+ private:
+  std::unique_ptr<RE2> pattern_, after_;
+  std::optional<Role> role_;
+};
+
+std::unique_ptr<RE2> CompileRe(TableReader& r, const char* key, bool required) {
+  std::optional<std::string> source = r.String(key, required);
+  if (!source) return nullptr;
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(8 << 20);
+  auto re = std::make_unique<RE2>(*source, options);
+  if (!re->ok()) {
+    r.Error(r.LineOfKey(key), std::string(key) + ": RE2 rejects the pattern: " + re->error());
+    return nullptr;
+  }
+  return re;
+}
+
+}  // namespace
+
+std::unique_ptr<RuleCheck> CompilePattern(TableReader& r, const std::vector<std::string>& vars) {
+  (void)vars;
+  std::unique_ptr<RE2> pattern = CompileRe(r, "pattern", true);
+  std::unique_ptr<RE2> after = CompileRe(r, "after", false);
+  std::optional<std::string> role = r.Enum("role", {"actual", "target", "other"}, std::nullopt);
+  if (!pattern || (r.table().contains("after") && !after)) return nullptr;
+  std::optional<Role> want;
+  if (role) want = *role == "actual" ? Role::kActual : *role == "target" ? Role::kTarget : Role::kOther;
+  return std::make_unique<Pattern>(std::move(pattern), std::move(after), want);
+}
+
+}  // namespace plancheck

@@ -1,0 +1,105 @@
+// Rules: what a rule file declares, the closed set of rule kinds that check
+// it, and the loader that validates everything before any report is read.
+//
+// A rule is data (TOML): id, kind, group, severity, messages, explanation,
+// kind-specific keys, and its own [[rule.test]] cases. Each kind is one
+// class in src/rules/kinds/ listed once in kRuleKinds (rule_kinds.cpp).
+// Rules are immutable after loading and safe to run on several reports at
+// once.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/toml_reader.h"
+#include "diag/diagnostic.h"
+#include "extract/fact.h"
+#include "rules/expr.h"
+#include "segment/document.h"
+
+namespace plancheck {
+
+class Rule;
+
+// Everything a kind may look at when checking one report.
+struct CheckInput {
+  const Document* document = nullptr;
+  const std::vector<Fact>* facts = nullptr;
+  const Environment* env = nullptr;
+  bool english = false;
+};
+
+// Where a kind sends what it finds.
+class DiagnosticSink {
+ public:
+  virtual ~DiagnosticSink() = default;
+  virtual void Report(Diagnostic d) = 0;
+};
+
+// A compiled rule kind: the match and judge steps of one rule.
+class RuleCheck {
+ public:
+  virtual ~RuleCheck() = default;
+  virtual void Check(const Rule& rule, const CheckInput& input, DiagnosticSink* sink) const = 0;
+};
+
+// One entry of the kind table.
+struct RuleKindInfo {
+  const char* name;
+  const char* summary;
+  // The variables its expressions and messages bind, in order.
+  std::vector<std::string> variables;
+  // Reads the kind's keys (validated; errors to r.errors()).
+  std::unique_ptr<RuleCheck> (*compile)(TableReader& r, const std::vector<std::string>& variables);
+};
+
+const std::vector<RuleKindInfo>& RuleKinds();
+
+struct RuleTestCase {
+  int line = 0;
+  std::string text;
+  struct Expected {
+    std::string span;
+    std::vector<std::string> notes;
+  };
+  std::vector<Expected> expect;
+};
+
+class Rule {
+ public:
+  std::string id;
+  std::string kind;
+  std::string group = "default";
+  Severity severity = Severity::kWarning;
+  std::string summary;
+  std::string explanation;
+  Template message;
+  Template message_en;
+  Template note;
+  Template note_en;
+  std::string path;
+  int line = 0;
+  std::unique_ptr<RuleCheck> check;
+  std::vector<RuleTestCase> tests;
+
+  // Builds the diagnostic for facts bound as the kind's variables: primary
+  // span at `primary`, a note at `other` when given.
+  Diagnostic Make(const CheckInput& input, const Bindings& b, const Span& primary,
+                  const Span* other) const;
+};
+
+class RuleSet {
+ public:
+  // Adds every rule of a rule file; problems go to `errors`.
+  void LoadFile(std::string_view text, const std::string& path, ConfigErrors* errors);
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  const Rule* Find(const std::string& id) const;
+  std::vector<std::string> Ids() const;
+  std::vector<std::string> Groups() const;
+
+ private:
+  std::vector<std::unique_ptr<Rule>> rules_;
+};
+
+}  // namespace plancheck

@@ -1,0 +1,168 @@
+#include "segment/document.h"
+
+#include <re2/re2.h>
+
+#include "text/normalize.h"
+
+namespace plancheck {
+namespace {
+
+const RE2& PartHeading() {
+  static const RE2 re(R"(^\s*([一二三四五六七八九十]{1,3})、(.{0,120}))");
+  return re;
+}
+const RE2& SubHeading() {
+  static const RE2 re(R"(^\s*\(([一二三四五六七八九十]{1,3})\)(.*))");
+  return re;
+}
+const RE2& YearWord() {
+  static const RE2 re(R"(((?:19|20)\d\d)年)");
+  return re;
+}
+
+std::vector<int> YearsIn(const std::string& text) {
+  std::vector<int> years;
+  re2::StringPiece input(text);
+  std::string year;
+  while (RE2::FindAndConsume(&input, YearWord(), &year)) years.push_back(std::stoi(year));
+  return years;
+}
+
+bool Contains(const std::string& text, std::initializer_list<const char*> words) {
+  for (const char* w : words)
+    if (text.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// The role a heading gives to the part under it.
+Role HeadingRole(const std::string& title) {
+  if (Contains(title, {"执行情况", "回顾", "完成情况", "工作总结", "过去一年", "过去五年"}))
+    return Role::kActual;
+  if (Contains(title, {"计划", "目标", "任务", "部署", "建议", "安排", "重点工作", "展望",
+                       "工作要求", "总体要求"}))
+    return Role::kTarget;
+  return Role::kOther;
+}
+
+std::string FirstSentence(const std::string& text) {
+  size_t end = text.find("。");
+  return end == std::string::npos ? text : text.substr(0, end);
+}
+
+}  // namespace
+
+const char* RoleName(Role role) {
+  switch (role) {
+    case Role::kActual:
+      return "actual";
+    case Role::kTarget:
+      return "target";
+    case Role::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+Document Segment(const SourceFile& file) {
+  Document doc;
+  doc.file = &file;
+
+  // Title: the first line near the top that names the report.
+  for (int line = 1; line <= std::min(file.line_count(), 12); ++line) {
+    std::string text(file.LineText(line));
+    if (doc.title.empty() && (text.find("报告") != std::string::npos ||
+                              text.find("政府工作") != std::string::npos) &&
+        text.size() < 300) {
+      doc.title = text;
+      std::vector<int> years = YearsIn(text);
+      if (years.size() >= 2) {
+        doc.actual_year = years.front();
+        doc.target_year = years.back();
+      } else if (years.size() == 1) {
+        if (HeadingRole(text) == Role::kActual && text.find("计划草案") == std::string::npos) {
+          doc.actual_year = years[0];
+        } else {
+          doc.target_year = years[0];
+        }
+      }
+      static const RE2 region(R"(关于(.+?[省市县区州旗盟])\d{4}年)");
+      std::string r;
+      if (RE2::PartialMatch(text, region, &r)) doc.region = r;
+    }
+    static const RE2 date(R"(((?:19|20)\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2}))");
+    std::string y, m, d;
+    if (doc.published.empty() && text.find("发布") != std::string::npos &&
+        RE2::PartialMatch(text, date, &y, &m, &d)) {
+      doc.published = y + "-" + (m.size() == 1 ? "0" + m : m) + "-" + (d.size() == 1 ? "0" + d : d);
+    }
+  }
+
+  Role part_role = Role::kOther;
+  std::optional<int> part_year;
+  Role sub_role = Role::kOther;
+  std::optional<int> sub_year;
+  for (int line = 1; line <= file.line_count(); ++line) {
+    std::string_view raw = file.LineText(line);
+    size_t start = file.LineStart(line);
+    Paragraph para;
+    para.span = file.MakeSpan(start, start + raw.size());
+    para.line = line;
+    std::string text = NormalizedText(raw).text();
+    std::string numeral, rest;
+    bool part = RE2::PartialMatch(text, PartHeading(), &numeral, &rest);
+    bool sub = !part && RE2::PartialMatch(text, SubHeading(), &numeral, &rest);
+    if (part || sub) {
+      Section section;
+      section.level = part ? 1 : 2;
+      section.title = FirstSentence(rest);
+      section.heading = para.span;
+      Role role = HeadingRole(section.title);
+      std::vector<int> years = YearsIn(section.title);
+      if (!years.empty()) section.year = years.front();
+      if (part) {
+        // A part heading in the body ("一、" starting a long paragraph of
+        // prose) is only a heading when it is short.
+        if (section.title.size() <= 120 && text.size() <= 150) {
+          section.role = role;
+          part_role = role;
+          part_year = section.year;
+          sub_role = Role::kOther;
+          sub_year.reset();
+          doc.sections.push_back(section);
+          para.is_heading = true;
+          if (part_role == Role::kActual && part_year && !doc.actual_year)
+            doc.actual_year = part_year;
+          if (part_role == Role::kTarget && part_year && !doc.target_year)
+            doc.target_year = part_year;
+        }
+      } else {
+        // A subsection changes the period only when it names a year.
+        section.role = section.year ? role : Role::kOther;
+        sub_role = section.role;
+        sub_year = section.year;
+        doc.sections.push_back(section);
+        para.is_heading = text.size() <= 150;
+      }
+    }
+    para.section = doc.sections.empty() ? -1 : static_cast<int>(doc.sections.size()) - 1;
+    para.role = sub_role != Role::kOther ? sub_role : part_role;
+    para.year = sub_year ? sub_year : part_year;
+    doc.paragraphs.push_back(para);
+  }
+
+  if (doc.actual_year && !doc.target_year) doc.target_year = *doc.actual_year + 1;
+  if (doc.target_year && !doc.actual_year) doc.actual_year = *doc.target_year - 1;
+  if (doc.region.empty()) {
+    std::string head(file.text().substr(0, 4096));
+    if (head.find("国务院") != std::string::npos) doc.region = "全国";
+  }
+  // Parts without their own year take the document's year for their role.
+  for (Paragraph& para : doc.paragraphs) {
+    if (para.year) continue;
+    if (para.role == Role::kActual) para.year = doc.actual_year;
+    if (para.role == Role::kTarget) para.year = doc.target_year;
+  }
+  return doc;
+}
+
+}  // namespace plancheck

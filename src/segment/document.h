@@ -1,0 +1,55 @@
+// Document: the structure of one report — title, region, publication date,
+// the years it reports on, its part headings with the period each speaks
+// of, and its paragraphs.
+//
+// Plan reports (一、2022年…执行情况 / 二、2023年…计划) and government work
+// reports (一、2014年工作回顾 / 二、2015年工作总体部署) both map to parts
+// whose role is "actual" (last year) or "target" (this year). A Document
+// points into its SourceFile, which must outlive it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/span.h"
+#include "text/source_file.h"
+
+namespace plancheck {
+
+enum class Role { kActual, kTarget, kOther };
+const char* RoleName(Role role);
+
+struct Section {
+  int level = 1;      // 1: 一、  2: (一)
+  Span heading;       // the heading line (or its first sentence when inline)
+  std::string title;  // heading text
+  Role role = Role::kOther;
+  std::optional<int> year;
+};
+
+struct Paragraph {
+  Span span;           // one line of the file, without its terminator
+  int line = 0;        // 1-based
+  int section = -1;    // index into Document::sections, or -1 before the first part
+  Role role = Role::kOther;
+  std::optional<int> year;
+  bool is_heading = false;
+};
+
+struct Document {
+  const SourceFile* file = nullptr;
+  std::string title;
+  std::string region;
+  std::string published;             // "2023-06-26" where stated
+  std::optional<int> actual_year;    // the year whose execution is reported
+  std::optional<int> target_year;    // the year whose plan is proposed
+  std::vector<Section> sections;
+  std::vector<Paragraph> paragraphs;
+};
+
+// Segments a decoded report. Never fails: a text with no recognizable
+// structure is one part with role "other".
+Document Segment(const SourceFile& file);
+
+}  // namespace plancheck

@@ -1,0 +1,35 @@
+#include "text/source_file.h"
+
+#include <algorithm>
+
+#include "base/utf8.h"
+
+namespace plancheck {
+
+SourceFile::SourceFile(std::string path, std::string text, std::string encoding)
+    : path_(std::move(path)), text_(std::move(text)), encoding_(std::move(encoding)) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text_.size(); ++i) {
+    char c = text_[i];
+    if (c == '\n' || (c == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'))) {
+      line_starts_.push_back(i + 1);
+    }
+  }
+}
+
+Position SourceFile::PositionOf(size_t offset) const {
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  int line = static_cast<int>(it - line_starts_.begin());
+  size_t start = line_starts_[line - 1];
+  std::string_view prefix = std::string_view(text_).substr(start, offset - start);
+  return Position{line, static_cast<int>(CountCodePoints(prefix)) + 1};
+}
+
+std::string_view SourceFile::LineText(int line) const {
+  size_t start = line_starts_[line - 1];
+  size_t end = line < line_count() ? line_starts_[line] : text_.size();
+  while (end > start && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
+  return std::string_view(text_).substr(start, end - start);
+}
+
+}  // namespace plancheck

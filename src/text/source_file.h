@@ -1,0 +1,52 @@
+// SourceFile: one decoded report or rule file, with a line index.
+//
+// `text` is UTF-8 without a byte-order mark; line ends (LF, CRLF, CR) are kept
+// in the text and recognized by the line index, so byte offsets stay offsets
+// into the decoded source. Immutable after construction; safe to share
+// between threads.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/span.h"
+
+namespace plancheck {
+
+struct Position {
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, in Unicode code points
+};
+
+class SourceFile {
+ public:
+  SourceFile(std::string path, std::string text, std::string encoding);
+
+  const std::string& path() const { return path_; }
+  const std::string& text() const { return text_; }
+  const std::string& encoding() const { return encoding_; }
+  int line_count() const { return static_cast<int>(line_starts_.size()); }
+
+  // The 1-based line and code-point column of a byte offset.
+  Position PositionOf(size_t offset) const;
+  // Byte offset where 1-based `line` starts, and the line's text without its
+  // line terminator.
+  size_t LineStart(int line) const { return line_starts_[line - 1]; }
+  std::string_view LineText(int line) const;
+
+  std::string_view Slice(const Span& span) const {
+    return std::string_view(text_).substr(span.begin, span.end - span.begin);
+  }
+  Span MakeSpan(size_t begin, size_t end) const {
+    return Span{this, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+  }
+
+ private:
+  std::string path_;
+  std::string text_;
+  std::string encoding_;
+  std::vector<size_t> line_starts_;
+};
+
+}  // namespace plancheck
