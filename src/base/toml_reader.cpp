@@ -7,7 +7,7 @@
 namespace plancheck {
 
 std::string ConfigError::Format() const {
-  return path + ":" + std::to_string(line) + ": error: " + message;
+  return path + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": error: " + message;
 }
 
 std::optional<toml::table> ParseToml(std::string_view text, const std::string& path,

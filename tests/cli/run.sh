@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Command-line behaviour of the built binary: exit statuses, one-line errors
+# for bad input, "did you mean", standard input, output files. Prints
+# "N passed, M failed" and exits 1 when anything failed.
+set -u
+pc=$1
+src=$2
+work=$3
+rm -rf "$work" && mkdir -p "$work"
+report=$src/reports/zhaohua-2023.txt
+passed=0
+failed=0
+
+# expect NAME STATUS STDERR-PATTERN -- COMMAND...
+expect() {
+  local name=$1 want_status=$2 pattern=$3
+  shift 4
+  local out err status
+  out=$("$@" 2>"$work/stderr")
+  status=$?
+  err=$(cat "$work/stderr")
+  if [[ $status -ne $want_status ]]; then
+    echo "FAIL $name: exit status $status, expected $want_status; stderr: $err"
+    failed=$((failed + 1))
+  elif [[ -n $pattern && ! $err =~ $pattern ]]; then
+    echo "FAIL $name: stderr '$err' does not match '$pattern'"
+    failed=$((failed + 1))
+  elif [[ -n $pattern && $(printf '%s\n' "$err" | wc -l) -ne 1 ]]; then
+    echo "FAIL $name: stderr has more than one line: $err"
+    failed=$((failed + 1))
+  else
+    passed=$((passed + 1))
+  fi
+}
+
+: >"$work/empty.txt"
+printf 'PK\003\004\000\000binary' >"$work/binary.bin"
+printf '地区生产总值实现82.7亿元\377同比增长' >"$work/bad-utf8.txt"
+printf '\377\376\000' >"$work/truncated-utf16.txt"
+mkdir -p "$work/dir.txt"
+cp "$report" "$work/copy.txt"
+before=$(sha256sum "$work/copy.txt")
+
+expect "empty file" 2 "^plancheck: error: $work/empty.txt: empty file$" -- "$pc" "$work/empty.txt"
+expect "binary file" 2 "^plancheck: error: $work/binary.bin: binary file" -- "$pc" "$work/binary.bin"
+expect "invalid UTF-8" 2 "invalid UTF-8 byte 0xFF at byte offset 34$" -- "$pc" "$work/bad-utf8.txt"
+expect "truncated UTF-16" 2 "truncated character at byte offset 2" -- "$pc" "$work/truncated-utf16.txt"
+expect "missing file" 2 "^plancheck: error: $work/missing.txt: no such file$" -- "$pc" "$work/missing.txt"
+expect "directory" 2 "^plancheck: error: $work/dir.txt: is a directory$" -- "$pc" "$work/dir.txt"
+expect "unknown option" 2 "unknown option '--fromat' \\(did you mean '--format'\\?\\)" -- "$pc" --fromat json "$report"
+expect "unknown command" 2 "unknown command 'fcats' \\(did you mean 'facts'\\?\\)" -- "$pc" fcats "$report"
+expect "unknown rule" 2 "unknown rule or group 'target-below-prior' \\(did you mean 'target-below-prior-actual'\\?\\)" -- "$pc" --disable target-below-prior "$report"
+expect "findings exit 1" 1 "" -- "$pc" "$report"
+expect "fail-on error" 0 "" -- "$pc" --fail-on error --disable summary-contradicts-results "$report"
+expect "stdin" 1 "" -- bash -c "'$pc' - < '$report'"
+expect "help" 0 "" -- "$pc" --help
+expect "version" 0 "" -- "$pc" --version
+expect "explain" 0 "" -- "$pc" explain target-below-prior-actual
+expect "explain unknown" 2 "unknown rule 'rate-out-of-rang' \\(did you mean 'rate-out-of-range'\\?\\)" -- "$pc" explain rate-out-of-rang
+
+# A broken rule directory stops before any report is read.
+mkdir -p "$work/badrules"
+printf '[[rule]]\nid = "x-rule"\nkind = "bound"\nmessage = "m"\nassert = "t.vlaue > 1"\n' >"$work/badrules/x.toml"
+expect "bad rule file" 2 "^$work/badrules/x.toml:5: error: assert: unknown field 'vlaue' \\(did you mean 'value'\\?\\) at column 8$" -- "$pc" --rules "$work/badrules" "$work/missing.txt"
+
+# Output through -o lands whole; the input is never written.
+expect "output file" 1 "" -- "$pc" --format json -o "$work/out.json" "$work/copy.txt"
+if [[ -s $work/out.json && $(ls "$work" | grep -c '\.tmp\.') -eq 0 && $before == $(sha256sum "$work/copy.txt") ]]; then
+  passed=$((passed + 1))
+else
+  echo "FAIL output file: missing, temporary left behind, or input changed"
+  failed=$((failed + 1))
+fi
+expect "output in missing directory" 2 "cannot write" -- "$pc" --format json -o "$work/no/such/dir/out.json" "$report"
+
+# Colour: never when piped, always on request, and NO_COLOR wins over auto.
+if "$pc" "$report" | grep -q $'\033'; then
+  echo "FAIL colour: escape codes in piped output"; failed=$((failed + 1))
+else passed=$((passed + 1)); fi
+if "$pc" --color always "$report" | grep -q $'\033\[1;35mwarning'; then
+  passed=$((passed + 1))
+else echo "FAIL colour: --color always"; failed=$((failed + 1)); fi
+
+# Quiet when clean: no output, exit 0.
+printf '一、2022年计划执行情况\n全年地区生产总值实现82.7亿元。\n' >"$work/clean.txt"
+out=$("$pc" "$work/clean.txt"); status=$?
+if [[ $status -eq 0 && -z $out ]]; then passed=$((passed + 1)); else
+  echo "FAIL clean report: status $status output '$out'"; failed=$((failed + 1)); fi
+
+# facts CSV opens in Excel: UTF-8 BOM first.
+if "$pc" facts --format csv "$report" | head -c 3 | od -An -tx1 | grep -q 'ef bb bf'; then
+  passed=$((passed + 1))
+else echo "FAIL facts csv: no BOM"; failed=$((failed + 1)); fi
+
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

@@ -1,0 +1,172 @@
+#include "extract/extractor.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "../test_util.h"
+
+namespace plancheck {
+namespace {
+
+constexpr const char* kPlan =
+    "关于广元市昭化区2022年国民经济和社会发展计划执行情况及2023年计划草案的报告\n"
+    "一、2022年国民经济和社会发展计划执行情况\n"
+    "%s\n"
+    "二、2023年全区经济和社会发展计划建议\n"
+    "%s\n";
+
+Report Plan(const std::string& actual, const std::string& target = "") {
+  char buf[8192];
+  std::snprintf(buf, sizeof buf, kPlan, actual.c_str(), target.c_str());
+  return testing::Analyze(buf);
+}
+
+const Fact& Only(const Report& r, const std::string& text) {
+  const Fact* found = nullptr;
+  for (const Fact& f : r.facts) {
+    if (f.text == text) {
+      BOOST_REQUIRE_MESSAGE(found == nullptr, "more than one fact '" + text + "'");
+      found = &f;
+    }
+  }
+  BOOST_REQUIRE_MESSAGE(found != nullptr, "no fact '" + text + "'");
+  return *found;
+}
+
+std::vector<std::string> Texts(const Report& r) {
+  std::vector<std::string> out;
+  for (const Fact& f : r.facts) out.push_back(f.text);
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ExtractorTest)
+
+BOOST_AUTO_TEST_CASE(ReadsALevelInBaseUnits) {
+  Report r = Plan("全年地区生产总值实现82.7亿元、同比增长0.4%,增速居全市第5。");
+  const Fact& gdp = Only(r, "82.7亿元");
+  BOOST_TEST(gdp.value == 8270000000.0);
+  BOOST_TEST(gdp.unit == "元");
+  BOOST_TEST(MeasureName(gdp.measure) == std::string("level"));
+  BOOST_TEST(RoleName(gdp.role) == std::string("actual"));
+  BOOST_TEST(*gdp.year == 2022);
+  BOOST_TEST(gdp.indicator_name() == "地区生产总值");
+  const Fact& growth = Only(r, "0.4%");
+  BOOST_TEST(MeasureName(growth.measure) == std::string("growth"));
+  BOOST_TEST(growth.indicator_name() == "地区生产总值");
+  const Fact& rank = Only(r, "第5");
+  BOOST_TEST(MeasureName(rank.measure) == std::string("rank"));
+  BOOST_TEST(rank.value == 5);
+}
+
+BOOST_AUTO_TEST_CASE(DownwardWordsMakeGrowthNegative) {
+  Report r = Plan("规模以上工业增加值同比下降13.6%,增速居全市第4。");
+  BOOST_TEST(Only(r, "13.6%").value == -13.6);
+}
+
+BOOST_AUTO_TEST_CASE(ReadsQualifiersBeforeAndAfter) {
+  Report r = Plan("粮油总产量突破16万吨,城镇登记失业率控制在3.4%以内,清理形成扶贫资产22.3亿余元。",
+                  "新增城镇就业人口1600人以上。居民消费价格涨幅3%左右。");
+  BOOST_TEST(QualifierName(Only(r, "16万吨").qualifier) == std::string(">"));
+  BOOST_TEST(QualifierName(Only(r, "3.4%以内").qualifier) == std::string("<="));
+  BOOST_TEST(QualifierName(Only(r, "22.3亿余元").qualifier) == std::string(">"));
+  BOOST_TEST(Only(r, "22.3亿余元").value == 2230000000.0);
+  const Fact& jobs = Only(r, "1600人以上");
+  BOOST_TEST(QualifierName(jobs.qualifier) == std::string(">="));
+  BOOST_TEST(RoleName(jobs.role) == std::string("target"));
+  BOOST_TEST(*jobs.year == 2023);
+  BOOST_TEST(jobs.indicator_name() == "城镇新增就业");
+  BOOST_TEST(QualifierName(Only(r, "3%左右").qualifier) == std::string("~"));
+}
+
+BOOST_AUTO_TEST_CASE(ScopeThresholdIsNotAClaim) {
+  Report r = Plan("动态储备500万元以上项目350个、总投资1600亿元。");
+  BOOST_TEST(MeasureName(Only(r, "500万元以上").measure) == std::string("threshold"));
+  BOOST_TEST(Only(r, "1600亿元").indicator_name() == "储备项目总投资");
+}
+
+BOOST_AUTO_TEST_CASE(LabelsAndYearsAreNotQuantities) {
+  Report r = Plan("建成5G基站68个,确保G212昭化城区过境公路开工,“4·22”特大案件,“5+9”重点工作,"
+                  "启动110KV变电站,2022年秋季学期净增学生1100人。");
+  BOOST_TEST((Texts(r) == std::vector<std::string>{"68个", "1100人"}));
+  BOOST_TEST(MeasureName(Only(r, "1100人").measure) == std::string("change"));
+}
+
+BOOST_AUTO_TEST_CASE(PercentagePointsAreAChange) {
+  Report r = Plan("", "城镇化率提升1个百分点。");
+  const Fact& f = Only(r, "1个百分点");
+  BOOST_TEST(f.unit == "百分点");
+  BOOST_TEST(MeasureName(f.measure) == std::string("change"));
+}
+
+BOOST_AUTO_TEST_CASE(RespectivelyPairsItemsWithValues) {
+  Report r = Plan("", "城乡居民人均可支配收入分别增长8.5%和9%。");
+  BOOST_REQUIRE(r.facts.size() == 2u);
+  BOOST_TEST(r.facts[0].indicator_name() == "城镇居民人均可支配收入");
+  BOOST_TEST(r.facts[1].indicator_name() == "农村居民人均可支配收入");
+  BOOST_TEST(MeasureName(r.facts[1].measure) == std::string("growth"));
+  BOOST_TEST(r.facts[0].list_items == 2);
+  BOOST_TEST(r.facts[0].list_values == 2);
+}
+
+BOOST_AUTO_TEST_CASE(EachGivesEveryItemTheValue) {
+  Report r = Plan("城乡居民养老保险、城乡居民医疗保险参保率均达98%以上。");
+  BOOST_REQUIRE(r.facts.size() == 2u);
+  BOOST_TEST(r.facts[0].indicator_name() == "基本养老保险参保率");
+  BOOST_TEST(r.facts[1].indicator_name() == "基本医疗保险参保率");
+  BOOST_TEST(r.facts[1].value == 98);
+}
+
+BOOST_AUTO_TEST_CASE(PairsValuesWithoutRespectively) {
+  Report r = Plan("农村生活垃圾、生活污水有效治理率达100%、69%。");
+  BOOST_REQUIRE(r.facts.size() == 2u);
+  BOOST_TEST(r.facts[0].indicator_name() == "农村生活垃圾有效治理率");
+  BOOST_TEST(r.facts[1].indicator_name() == "农村生活污水有效治理率");
+  BOOST_TEST(r.facts[1].value == 69);
+}
+
+BOOST_AUTO_TEST_CASE(CountsNamedItemsBeforeACount) {
+  Report r = Plan("新建东城、葭萌2所公办幼儿园,加快虎跳、清水等4个乡镇建设。");
+  BOOST_TEST(Only(r, "2所").enum_names == 2);
+  BOOST_TEST(!Only(r, "2所").enum_etc);
+  BOOST_TEST(Only(r, "4个").enum_names == 2);
+  BOOST_TEST(Only(r, "4个").enum_etc);
+}
+
+BOOST_AUTO_TEST_CASE(TierIsPartOfIdentity) {
+  Report r = Plan("新培育国家级农民专合社示范社4个。", "争创省级以上示范合作社2家。");
+  BOOST_TEST(Only(r, "4个").tier == "国家级");
+  BOOST_TEST(Only(r, "2家").tier == "省级以上");
+}
+
+BOOST_AUTO_TEST_CASE(FullwidthDigitsMapBackToTheirSpan) {
+  Report r = Plan("全年地区生产总值实现８２．７亿元。");
+  const Fact& f = Only(r, "８２．７亿元");
+  BOOST_TEST(f.value == 8270000000.0);
+}
+
+BOOST_AUTO_TEST_CASE(ReadsRangesAsLowerAndUpper) {
+  Report r = Plan("", "国内生产总值增长6.5%-7%。");
+  const Fact& f = Only(r, "6.5%-7%");
+  BOOST_TEST(f.value == 6.5);
+  BOOST_TEST(*f.upper == 7);
+}
+
+BOOST_AUTO_TEST_CASE(GovernmentWorkReportPartsGiveThePeriod) {
+  Report r = testing::Analyze(
+      "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2015年工作回顾\n"
+      "国内生产总值达到67.7万亿元，增长6.9%。\n二、2016年经济社会发展总体部署\n"
+      "国内生产总值增长6.5%－7%。\n");
+  BOOST_TEST(r.document.region == "全国");
+  const Fact& gdp = Only(r, "67.7万亿元");
+  BOOST_TEST(RoleName(gdp.role) == std::string("actual"));
+  BOOST_TEST(*gdp.year == 2015);
+  BOOST_TEST(gdp.value == 67.7e12);
+  const Fact& target = Only(r, "6.5%－7%");
+  BOOST_TEST(RoleName(target.role) == std::string("target"));
+  BOOST_TEST(*target.year == 2016);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace plancheck

@@ -1,0 +1,96 @@
+#include <boost/test/unit_test.hpp>
+
+#include "rules/rule.h"
+
+namespace plancheck {
+namespace {
+
+std::vector<std::string> Load(const std::string& text) {
+  RuleSet rules;
+  ConfigErrors errors;
+  rules.LoadFile(text, "rules/x.toml", &errors);
+  std::vector<std::string> out;
+  for (const ConfigError& e : errors.all()) out.push_back(e.Format());
+  return out;
+}
+
+constexpr const char* kGood = R"(
+[[rule]]
+id = "good-rule"
+kind = "bound"
+message = "{t.text}"
+assert = "t.value <= 100"
+[rule.subject]
+measure = "rate"
+)";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(RuleLoader)
+
+BOOST_AUTO_TEST_CASE(AcceptsAValidRule) {
+  RuleSet rules;
+  ConfigErrors errors;
+  rules.LoadFile(kGood, "rules/x.toml", &errors);
+  BOOST_TEST(errors.empty());
+  BOOST_REQUIRE(rules.Find("good-rule") != nullptr);
+  BOOST_TEST(rules.Find("good-rule")->line == 2);
+}
+
+BOOST_AUTO_TEST_CASE(ReportsBadTomlWithItsLine) {
+  BOOST_TEST((Load("[[rule]]\nid = \"x\"\nkind = \n") ==
+              std::vector<std::string>{"rules/x.toml:3: error: Error while parsing key-value pair: expected value, saw '\\n'"}));
+}
+
+BOOST_AUTO_TEST_CASE(ReportsEveryErrorOfAFileAtOnce) {
+  std::vector<std::string> errors = Load(R"([[rule]]
+id = "a-rule"
+kind = "bound"
+sevrity = "warning"
+message = "{t.txet}"
+assert = "t.value <= "
+group = 3
+
+[[rule]]
+id = "b-rule"
+kind = "comapre"
+message = "x"
+
+[[rule]]
+id = "c-rule"
+kind = "pattern"
+message = "x"
+pattern = "(unclosed"
+)");
+  BOOST_TEST(errors == (std::vector<std::string>{
+      "rules/x.toml:7: error: rule 'a-rule': key 'group' must be a string, not integer",
+      "rules/x.toml:5: error: rule 'a-rule': message: placeholder {t.txet}: unknown field 'txet' (did you mean 'text'?)",
+      "rules/x.toml:6: error: assert: unexpected end of expression at column 12",
+      "rules/x.toml:4: error: rule 'a-rule': unknown key 'sevrity' (did you mean 'severity'?)",
+      "rules/x.toml:11: error: rule 'b-rule': unknown kind 'comapre' (did you mean 'compare'?)",
+      "rules/x.toml:18: error: pattern: RE2 rejects the pattern: missing ): (unclosed",
+  }), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(RejectsDuplicateIds) {
+  std::vector<std::string> errors = Load(std::string(kGood) + kGood);
+  BOOST_REQUIRE(errors.size() == 1u);
+  BOOST_TEST(errors[0] == "rules/x.toml:11: error: duplicate rule id 'good-rule' (first at rules/x.toml:2)");
+}
+
+BOOST_AUTO_TEST_CASE(RejectsUnknownFilterValues) {
+  std::vector<std::string> errors = Load(R"([[rule]]
+id = "x-rule"
+kind = "bound"
+message = "m"
+assert = "true"
+[rule.subject]
+role = "targte"
+)");
+  BOOST_REQUIRE(errors.size() == 1u);
+  BOOST_TEST(errors[0] == "rules/x.toml:7: error: [subject]: role 'targte' is not one of actual, target, other (did you mean 'target'?)");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace plancheck
