@@ -1,6 +1,8 @@
 #include "extract/extractor.h"
 
 #include <re2/re2.h>
+#include <unicode/fmtable.h>
+#include <unicode/rbnf.h>
 
 #include <algorithm>
 #include <cmath>
@@ -77,7 +79,8 @@ constexpr Word kDirections[] = {
 };
 
 // Fillers that may stand between a direction word and its number.
-constexpr const char* kFillers[] = {"了", "分别", "均", "达到", "达", "为"};
+constexpr const char* kFillers[] = {"了", "分别", "均", "达到", "达", "为", "保持在", "稳定在",
+                                   "控制在", "在", "到", "至"};
 
 // Words that start a phrase but are not part of what it measures.
 constexpr const char* kLeadingNoise[] = {
@@ -219,6 +222,27 @@ Extractor::Extractor(const Lexicon& lexicon) : lexicon_(lexicon) {
   rank_ = std::make_unique<RE2>(R"((居|排|列|位居|位列|排名|排位)([^,;。\d]{0,8}?)第(\d+)(位|名)?)",
                                 options);
   PLANCHECK_CHECK(rank_->ok());
+
+  // Chinese numerals before a counting word or amount. Units that mostly
+  // make names with a numeral (三次产业, 第一批, 三级) are left out, and so is
+  // a bare 一 (一批, 一个): idiom far more often than a count.
+  std::string cn_units;
+  for (const std::string& n : names) {
+    static const char* kSkip[] = {"次", "批", "批次", "级", "%", "个百分点", "百分点", "倍", "天", "度",
+                                  "位", "类", "层", "片", "块", "门", "口", "对", "种", "款", "支"};
+    bool skip = false;
+    for (const char* k : kSkip) skip |= n == RE2::QuoteMeta(k);
+    if (!skip) cn_units += (cn_units.empty() ? "" : "|") + n;
+  }
+  chinese_ = std::make_unique<RE2>(
+      "([零〇一二两三四五六七八九十百千万亿]+)(余|多)?(" + cn_units + ")(以上|以下|以内|左右)?", options);
+  PLANCHECK_CHECK(chinese_->ok());
+  implicit_ = std::make_unique<RE2>("(全覆盖)", options);
+  PLANCHECK_CHECK(implicit_->ok());
+  UErrorCode code = U_ZERO_ERROR;
+  spellout_ = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("zh"),
+                                                           code);
+  if (U_FAILURE(code)) spellout_.reset();
 }
 
 Extractor::~Extractor() = default;
@@ -313,6 +337,77 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       q.fact.subject = std::string(rg[2].data(), rg[2].size());  // the peer set: 全市, 全省
       found.push_back(std::move(q));
     }
+    // Chinese numerals: 两个管理办法, 一千六百万元. Not inside quotes (“三个十大”
+    // names a programme), not after 第.
+    pos = 0;
+    re2::StringPiece cg[5];
+    while (spellout_ && pos < t.size() &&
+           chinese_->Match(t, pos, t.size(), RE2::UNANCHORED, cg, 5)) {
+      size_t begin = static_cast<size_t>(cg[0].data() - t.data());
+      size_t end = begin + cg[0].size();
+      pos = end;
+      std::string numeral(cg[1].data(), cg[1].size());
+      if (numeral == "一" || numeral == "〇" || numeral == "零") continue;
+      if (begin >= 3 && t.compare(begin - 3, 3, "第") == 0) continue;
+      size_t open = 0, close = 0, at = 0;
+      while ((at = t.find("“", at)) != std::string::npos && at < begin) ++open, at += 3;
+      at = 0;
+      while ((at = t.find("”", at)) != std::string::npos && at < begin) ++close, at += 3;
+      if (open > close) continue;
+      // A numeral run right after another numeral or a digit is part of a name.
+      if (begin > 0 && IsAsciiAlnum(t[begin - 1])) continue;
+      icu::UnicodeString text = icu::UnicodeString::fromUTF8(numeral);
+      icu::Formattable parsed;
+      icu::ParsePosition pp(0);
+      spellout_->parse(text, parsed, pp);
+      UErrorCode code = U_ZERO_ERROR;
+      double number = parsed.getDouble(code);
+      if (U_FAILURE(code) || pp.getIndex() != text.length()) continue;
+      const Unit* unit = lexicon_.FindUnit(std::string(cg[3].data(), cg[3].size()));
+      if (unit == nullptr) continue;
+      // "八项规定", "以下八个方面", "两个大局": a spelt-out 个/项 is rhetoric
+      // unless it counts items just listed ("涉农整合资金、衔接资金两个管理办法").
+      if (unit->name == "个" || unit->name == "项") {
+        size_t clause = ClauseStart(t, SentenceStart(t, 0, begin), begin);
+        if (t.substr(clause, begin - clause).find("、") == std::string::npos) continue;
+      }
+      bool overlaps = false;
+      for (const RawQuantity& q : found) overlaps |= q.begin < end && begin < q.end;
+      if (overlaps) continue;
+      RawQuantity q;
+      q.begin = begin;
+      q.end = end;
+      q.fact.value = number * unit->factor;
+      q.fact.tolerance = 0.5 * unit->factor;
+      q.fact.unit = unit->base;
+      q.fact.dimension = unit->dimension;
+      std::string_view post(cg[4].data(), cg[4].size());
+      if (post == "以上") q.fact.qualifier = Qualifier::kGe;
+      else if (post == "以下" || post == "以内") q.fact.qualifier = Qualifier::kLe;
+      else if (post == "左右") q.fact.qualifier = Qualifier::kApprox;
+      else if (!cg[2].empty()) q.fact.qualifier = Qualifier::kGt;
+      found.push_back(std::move(q));
+    }
+    // Numbers carried by words: 全覆盖 is a coverage of 100%.
+    pos = 0;
+    re2::StringPiece ig[2];
+    while (pos < t.size() && implicit_->Match(t, pos, t.size(), RE2::UNANCHORED, ig, 2)) {
+      size_t begin = static_cast<size_t>(ig[0].data() - t.data());
+      size_t end = begin + ig[0].size();
+      pos = end;
+      // "完成全区6.3万农户全覆盖排查": 全覆盖 qualifies an action there.
+      if (end < t.size() && !(t.compare(end, 1, ",") == 0 || t.compare(end, 1, ";") == 0 ||
+                              t.compare(end, 3, "。") == 0 || t.compare(end, 3, "、") == 0))
+        continue;
+      RawQuantity q;
+      q.begin = begin;
+      q.end = end;
+      q.fact.value = 100;
+      q.fact.unit = "%";
+      q.fact.dimension = "percent";
+      q.fact.measure = Measure::kRate;
+      found.push_back(std::move(q));
+    }
     std::sort(found.begin(), found.end(),
               [](const RawQuantity& a, const RawQuantity& b) { return a.begin < b.begin; });
 
@@ -369,6 +464,8 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           }
         }
         for (const Word& w : kDirections) {
+          // 新增 names a flow (新增城镇就业), it is no direction.
+          if (EndsWith(before, "新增")) break;
           if (EndsWith(before, w.text)) {
             f.direction = w.value > 0 ? 1 : -1;
             if (w.value == 2 || w.value == -2) f.measure = Measure::kChange;
@@ -387,8 +484,13 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         f.measure = Measure::kChange;
       } else if (f.dimension == "percent") {
         std::string_view subject = Trim(std::string(narrow));
+        bool names_a_rate = EndsWith(subject, "率") || EndsWith(subject, "比重") ||
+                            EndsWith(subject, "比例") || EndsWith(subject, "占比") ||
+                            EndsWith(subject, "之比");
         if (f.direction != 0 || EndsWith(subject, "增速") || EndsWith(subject, "增幅") ||
-            EndsWith(subject, "涨幅") || EndsWith(subject, "增长率"))
+            EndsWith(subject, "涨幅") || EndsWith(subject, "增长率") ||
+            (!names_a_rate && (subject.find("增长") != std::string_view::npos ||
+                               subject.find("增速") != std::string_view::npos)))
           f.measure = Measure::kGrowth;
         else
           f.measure = Measure::kRate;
@@ -481,9 +583,16 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         f.indicator_span = source_span(context_begin + m->begin, context_begin + m->end);
         return true;
       };
-      bool continues = Trim(std::string(narrow)).empty() || StartsWith(narrow, "增速") ||
+      std::string narrow_subject = Trim(std::string(narrow));
+      bool continues = narrow_subject.empty() || StartsWith(narrow, "增速") ||
                        StartsWith(narrow, "同比") || StartsWith(narrow, "比上年");
-      if (!find(narrow, seg_start, false) && !find(clause, clause_start, true)) {
+      // Reach back past an earlier quantity of the clause only when this
+      // one's own words are a generic head (总投资, 增速), not a noun
+      // phrase of its own (公路投资 after 铁路投资…).
+      bool generic_head = narrow_subject.size() <= 9 || StartsWith(narrow_subject, "总") ||
+                          StartsWith(narrow_subject, "其中") || continues;
+      if (!find(narrow, seg_start, false) &&
+          !(generic_head || seg_start == clause_start ? find(clause, clause_start, true) : false)) {
         if (continues && f.measure != Measure::kLevel) find(sentence, sentence_start, true);
       }
       if (f.indicator == nullptr && f.measure != Measure::kRank && !subject.empty() &&

@@ -3,7 +3,7 @@
 // Works paragraph by paragraph on a normalized copy (full-width forms
 // folded), matching numbers, magnitudes and units with one RE2 pattern built
 // from the unit table, then reading the words before and after each number
-// for qualifiers (以上 以内 左右 超 近 余), direction (增长 下降), the indicator
+// for qualifiers, direction (增长 下降), the indicator
 // (nearest lexicon alias), tier, period and list structure (分别 均 、).
 // Every Span maps back to the source through the normalization offset map.
 //
@@ -20,6 +20,11 @@
 namespace re2 {
 class RE2;
 }
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class RuleBasedNumberFormat;
+U_NAMESPACE_END
 
 namespace plancheck {
 
@@ -34,6 +39,9 @@ class Extractor {
   const Lexicon& lexicon_;
   std::unique_ptr<re2::RE2> quantity_;
   std::unique_ptr<re2::RE2> rank_;
+  std::unique_ptr<re2::RE2> chinese_;   // 两个, 一千六百万元
+  std::unique_ptr<re2::RE2> implicit_;  // 全覆盖 = 100%
+  std::unique_ptr<icu::RuleBasedNumberFormat> spellout_;
 };
 
 }  // namespace plancheck

@@ -123,6 +123,12 @@ Document Segment(const SourceFile& file) {
         // A part heading in the body ("一、" starting a long paragraph of
         // prose) is only a heading when it is short.
         if (section.title.size() <= 120 && text.size() <= 150) {
+          // A part without a period word after this year's targets is one
+          // of this year's tasks (a government work report's 三、四、…).
+          if (role == Role::kOther && part_role == Role::kTarget) {
+            role = Role::kTarget;
+            if (!section.year) section.year = part_year;
+          }
           section.role = role;
           part_role = role;
           part_year = section.year;

@@ -169,4 +169,33 @@ BOOST_AUTO_TEST_CASE(GovernmentWorkReportPartsGiveThePeriod) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_AUTO_TEST_SUITE(ExtractorNumerals)
+
+BOOST_AUTO_TEST_CASE(ReadsChineseNumeralsWithIcu) {
+  Report r = Plan("出台涉农整合资金、衔接资金两个管理办法,投入资金一千六百万元。");
+  BOOST_TEST(Only(r, "两个").value == 2);
+  BOOST_TEST(Only(r, "一千六百万元").value == 16000000);
+}
+
+BOOST_AUTO_TEST_CASE(SpeltOutCountsOfNamesAreNotQuantities) {
+  Report r = Plan("严格落实党中央八项规定精神,统筹国内国际两个大局,推进“三个十大”事项,"
+                  "“十四五”规划,第一批企业,三次产业协调发展。");
+  BOOST_TEST(r.facts.empty());
+}
+
+BOOST_AUTO_TEST_CASE(FullCoverageIsOneHundredPercent) {
+  Report r = Plan("实现重点镇5G网络全覆盖。完成全区6.3万农户全覆盖排查。");
+  BOOST_TEST(Only(r, "全覆盖").value == 100);
+  BOOST_TEST(Only(r, "6.3万农户").value == 63000);
+  BOOST_TEST(Only(r, "6.3万农户").unit == "户");
+}
+
+BOOST_AUTO_TEST_CASE(AClauseOfItsOwnDoesNotBorrowTheIndicatorBefore) {
+  Report r = Plan("", "完成铁路投资8000亿元以上、公路投资1.65万亿元。");
+  BOOST_TEST(Only(r, "8000亿元以上").indicator_name() == "铁路投资");
+  BOOST_TEST(Only(r, "1.65万亿元").indicator_name().empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 }  // namespace plancheck
