@@ -13,6 +13,8 @@
 #include "base/spell.h"
 #include "cli/facts_output.h"
 #include "cli/output.h"
+#include "engine/config.h"
+#include "text/decode.h"
 #include "engine/engine.h"
 #include "engine/rule_tests.h"
 
@@ -38,6 +40,9 @@ struct Options {
   std::string color = "auto";
   std::string encoding;
   int jobs = 1;
+  std::string config;     // --config FILE
+  bool fail_on_given = false;
+  bool lang_given = false;
 };
 
 using CommandFn = int (*)(const Options&);
@@ -94,6 +99,48 @@ std::string Help(const po::options_description& visible) {
   return out;
 }
 
+// Reads the config file (--config, or the nearest .plancheck.toml above the
+// first report) into `o`; command-line options keep precedence.
+bool ApplyConfig(Options* o) {
+  std::string path = o->config;
+  if (path.empty()) {
+    std::string start = ".";
+    if (!o->args.empty() && o->args[0] != "-") {
+      size_t slash = o->args[0].rfind('/');
+      start = slash == std::string::npos ? "." : o->args[0].substr(0, slash + 1);
+    }
+    path = FindConfig(start);
+    if (path.empty()) return true;
+  }
+  Result<std::string> text = ReadFileBytes(path);
+  if (!text.ok()) {
+    Fail(path + ": " + text.status().message());
+    return false;
+  }
+  ConfigErrors errors;
+  Config c = ParseConfig(*text, path, &errors);
+  for (const ConfigError& e : errors.all()) std::fprintf(stderr, "%s\n", e.Format().c_str());
+  if (!errors.empty()) return false;
+  std::vector<std::string> enable = c.enable, disable = c.disable;
+  enable.insert(enable.end(), o->selection.enable.begin(), o->selection.enable.end());
+  disable.insert(disable.end(), o->selection.disable.begin(), o->selection.disable.end());
+  // A rule named on the command line wins over the config's opposite list.
+  for (const std::string& id : o->selection.enable)
+    disable.erase(std::remove(disable.begin(), disable.end(), id), disable.end());
+  for (const std::string& id : o->selection.disable)
+    enable.erase(std::remove(enable.begin(), enable.end(), id), enable.end());
+  o->selection.enable = enable;
+  o->selection.disable = disable;
+  o->selection.strict = o->selection.strict || c.strict;
+  o->selection.severity = c.severity;
+  std::vector<std::string> dirs = c.rule_dirs;
+  dirs.insert(dirs.end(), o->rule_dirs.begin(), o->rule_dirs.end());
+  o->rule_dirs = dirs;
+  if (c.fail_on && !o->fail_on_given) o->fail_on = *c.fail_on;
+  if (c.lang && !o->lang_given) o->lang = *c.lang;
+  return true;
+}
+
 // Loads rules and lexicon as the options say; prints load errors.
 bool LoadEngine(const Options& o, Engine* engine, bool load_rules = true) {
   ConfigErrors errors;
@@ -101,7 +148,9 @@ bool LoadEngine(const Options& o, Engine* engine, bool load_rules = true) {
   for (const std::string& dir : o.rule_dirs) engine->LoadDirectory(dir, &errors);
   for (const ConfigError& e : errors.all()) std::fprintf(stderr, "%s\n", e.Format().c_str());
   if (!errors.empty()) return false;
-  Status s = engine->Select(o.selection);
+  RuleSelection selection = o.selection;
+  if (!load_rules) selection = RuleSelection();
+  Status s = engine->Select(selection);
   if (!s.ok()) {
     Fail(s.message());
     return false;
@@ -308,7 +357,8 @@ int RunCli(int argc, char** argv) {
       ("color", po::value<std::string>(), "auto (default: on a terminal, unless NO_COLOR is set), always, never")
       ("encoding", po::value<std::string>(), "decode input as NAME (GB18030, UTF-16LE ...) instead of detecting")
       ("jobs,j", po::value<int>(), "read and analyze N reports at once")
-      ("kinds", "with rules: list the rule kinds instead of the rules");
+      ("kinds", "with rules: list the rule kinds instead of the rules")
+      ("config", po::value<std::string>(), "read FILE instead of the nearest .plancheck.toml above the first report");
   po::options_description hidden;
   hidden.add_options()("args", po::value<std::vector<std::string>>());
   po::options_description all;
@@ -369,7 +419,11 @@ int RunCli(int argc, char** argv) {
   if (vm.count("disable")) o.selection.disable = SplitCommas(vm["disable"].as<std::vector<std::string>>());
   o.selection.strict = vm.count("strict") > 0;
   if (vm.count("fail-on")) o.fail_on = vm["fail-on"].as<std::string>();
+  o.fail_on_given = vm.count("fail-on") > 0;
   if (vm.count("lang")) o.lang = vm["lang"].as<std::string>();
+  o.lang_given = vm.count("lang") > 0;
+  if (vm.count("config")) o.config = vm["config"].as<std::string>();
+  if (o.command != "test-rules" && !ApplyConfig(&o)) return 2;
   if (o.lang != "zh" && o.lang != "en") return Fail("--lang must be zh or en, not '" + o.lang + "'");
   if (vm.count("color")) o.color = vm["color"].as<std::string>();
   if (o.color != "auto" && o.color != "always" && o.color != "never")

@@ -22,13 +22,20 @@ std::string BaseName(std::string_view path) {
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
+// Collects diagnostics, applying the configured severity overrides.
 class VectorSink : public DiagnosticSink {
  public:
-  explicit VectorSink(std::vector<Diagnostic>* out) : out_(out) {}
-  void Report(Diagnostic d) override { out_->push_back(std::move(d)); }
+  VectorSink(std::vector<Diagnostic>* out, const std::map<std::string, Severity>& severity)
+      : out_(out), severity_(severity) {}
+  void Report(Diagnostic d) override {
+    auto it = severity_.find(d.rule);
+    if (it != severity_.end()) d.severity = it->second;
+    out_->push_back(std::move(d));
+  }
 
  private:
   std::vector<Diagnostic>* out_;
+  const std::map<std::string, Severity>& severity_;
 };
 
 }  // namespace
@@ -110,6 +117,11 @@ Status Engine::Select(const RuleSelection& selection) {
       }
     }
   }
+  for (const auto& [id, severity] : selection.severity) {
+    if (rules_.Find(id) == nullptr)
+      return Status::Error("unknown rule '" + id + "'" + DidYouMean(id, rules_.Ids()));
+  }
+  severity_ = selection.severity;
   auto named = [](const std::vector<std::string>& list, const Rule& r) {
     return std::find(list.begin(), list.end(), r.id) != list.end() ||
            std::find(list.begin(), list.end(), r.group) != list.end();
@@ -167,7 +179,7 @@ void Engine::Check(const Report& report, bool english, std::vector<Diagnostic>* 
   input.facts = &report.facts;
   input.env = &report.env;
   input.english = english;
-  VectorSink sink(out);
+  VectorSink sink(out, severity_);
   for (const Rule* rule : enabled_) rule->check->Check(*rule, input, &sink);
 }
 

@@ -6,6 +6,7 @@
 // several reports at once from different threads.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,6 +41,7 @@ struct RuleSelection {
   bool strict = false;                // enable the strict group
   std::vector<std::string> enable;    // ids or groups
   std::vector<std::string> disable;   // ids or groups
+  std::map<std::string, Severity> severity;  // overrides by rule id
 };
 
 class Engine {
@@ -79,6 +81,7 @@ class Engine {
   RuleSet rules_;
   std::vector<Region> regions_;
   std::vector<const Rule*> enabled_;
+  std::map<std::string, Severity> severity_;
   std::unique_ptr<Extractor> extractor_;
 };
 

@@ -781,9 +781,72 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       }
     }
     sentence_base += n + 1;
+    size_t first = facts.size();
     for (Fact& f : out) facts.push_back(std::move(f));
+    LinkParts(t, nt, first, &facts);
   }
   return facts;
+}
+
+// Marks wholes and parts within one paragraph (facts[first..]): the facts
+// after 其中 (up to the end of the sentence that 。 closes) are parts of the
+// last fact before it of the same measure and unit; in a run of counts
+// 签约 … 开工 … 投产, each stage is a part of the one before.
+void Extractor::LinkParts(const std::string& t, const NormalizedText& nt, size_t first,
+                          std::vector<Fact>* facts) const {
+  auto offset_of = [&](const Fact& f) {
+    // Normalized offset of a fact: search the map (monotonic) for its begin.
+    size_t lo = 0, hi = t.size();
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (nt.ToSource(mid) < f.span.begin) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  };
+  std::vector<size_t> at;
+  for (size_t i = first; i < facts->size(); ++i) at.push_back(offset_of((*facts)[i]));
+  size_t pos = 0;
+  while ((pos = t.find("其中", pos)) != std::string::npos) {
+    size_t end = t.find("。", pos);
+    if (end == std::string::npos) end = t.size();
+    // The whole: the last fact before 其中.
+    int whole = -1;
+    for (size_t k = 0; k < at.size(); ++k)
+      if (at[k] < pos) whole = static_cast<int>(first + k);
+    if (whole >= 0) {
+      const Fact& w = (*facts)[whole];
+      for (size_t k = 0; k < at.size(); ++k) {
+        Fact& part = (*facts)[first + k];
+        if (at[k] > pos && at[k] < end && part.measure == w.measure && part.unit == w.unit &&
+            part.list_kind != ListKind::kEach)
+          part.part_of = whole;
+      }
+    }
+    pos += 6;
+  }
+  // Funnels: stage words at the start of each fact's own words.
+  static const std::pair<const char*, int> kStages[] = {
+      {"签约", 0}, {"开工", 1}, {"建成投产", 2}, {"投产", 2}, {"竣工", 2}};
+  for (size_t i = first; i < facts->size(); ++i) {
+    Fact& f = (*facts)[i];
+    if (f.dimension != "count" || f.measure != Measure::kLevel) continue;
+    std::string subject = f.subject;
+    for (const char* prefix : {"累计", "新", "已"})
+      if (StartsWith(subject, prefix)) subject.erase(0, std::strlen(prefix));
+    for (const auto& [word, stage] : kStages) {
+      if (StartsWith(subject, word)) {
+        f.stage = stage;
+        break;
+      }
+    }
+  }
+  for (size_t i = first + 1; i < facts->size(); ++i) {
+    Fact& f = (*facts)[i];
+    const Fact& prev = (*facts)[i - 1];
+    if (f.stage > 0 && prev.stage >= 0 && prev.stage < f.stage && prev.sentence == f.sentence &&
+        prev.unit == f.unit && f.part_of < 0)
+      f.part_of = static_cast<int>(i - 1);
+  }
 }
 
 }  // namespace plancheck

@@ -28,6 +28,8 @@ U_NAMESPACE_END
 
 namespace plancheck {
 
+class NormalizedText;
+
 class Extractor {
  public:
   explicit Extractor(const Lexicon& lexicon);
@@ -36,6 +38,9 @@ class Extractor {
   std::vector<Fact> Extract(const Document& doc) const;
 
  private:
+  void LinkParts(const std::string& t, const NormalizedText& nt, size_t first,
+                 std::vector<Fact>* facts) const;
+
   const Lexicon& lexicon_;
   std::unique_ptr<re2::RE2> quantity_;
   std::unique_ptr<re2::RE2> rank_;

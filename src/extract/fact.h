@@ -52,6 +52,11 @@ struct Fact {
   int enum_names = 0;
   bool enum_etc = false;
   Span enum_span;
+  // Whole and parts: the index (in the report's fact list) of the fact this
+  // one is a part of — after 其中, or a later stage of 签约 → 开工 → 投产 —
+  // or -1.
+  int part_of = -1;
+  int stage = -1;     // 0 签约, 1 开工, 2 投产/竣工 within a funnel, or -1
   int paragraph = 0;  // index into Document::paragraphs
   int sentence = 0;   // sentence number within the document
 

@@ -40,9 +40,9 @@ struct Environment {
   int peers = 0;  // the number of units a rank is among (from regions.toml), 0 if unknown
 };
 
-// Up to two facts bound to the variables of a rule kind, in order.
+// Up to three facts bound to the variables of a rule kind, in order.
 struct Bindings {
-  const Fact* facts[2] = {nullptr, nullptr};
+  const Fact* facts[3] = {nullptr, nullptr, nullptr};
   const Environment* env = nullptr;
 };
 

@@ -19,6 +19,12 @@ Diagnostic Rule::Make(const CheckInput& input, const Bindings& b, const Span& pr
     const Template& n = input.english && !note_en.empty() ? note_en : note;
     d.related.push_back(Related{*other, n.Render(b)});
   }
+  // A third fact (the highest part of a range) gets a note too.
+  if (b.facts[2] != nullptr && b.facts[2]->span.valid() &&
+      (other == nullptr || b.facts[2]->span.begin != other->begin)) {
+    const Template& n = input.english && !note_en.empty() ? note_en : note;
+    d.related.push_back(Related{b.facts[2]->span, n.Render(b)});
+  }
   // Fingerprint: rule id and the identity of the facts involved.
   std::string print = id;
   for (const Fact* f : b.facts) {

@@ -92,5 +92,19 @@ if "$pc" facts --format csv "$report" | head -c 3 | od -An -tx1 | grep -q 'ef bb
   passed=$((passed + 1))
 else echo "FAIL facts csv: no BOM"; failed=$((failed + 1)); fi
 
+# A project's .plancheck.toml, found above the report: selection, severity, fail_on.
+mkdir -p "$work/project/drafts"
+cp "$report" "$work/project/drafts/report.txt"
+printf '[rules]\nenable = ["strict"]\ndisable = ["target-without-baseline"]\n[severity]\n"target-below-prior-actual" = "note"\n[check]\nfail_on = "error"\n' >"$work/project/.plancheck.toml"
+expect "config fail_on" 0 "" -- "$pc" "$work/project/drafts/report.txt"
+if "$pc" --color never "$work/project/drafts/report.txt" | grep -q "note: .*\[target-below-prior-actual\]" &&
+   "$pc" --color never "$work/project/drafts/report.txt" | grep -q "\[cap-above-prior-actual\]"; then
+  passed=$((passed + 1))
+else echo "FAIL config: severity override or strict group not applied"; failed=$((failed + 1)); fi
+expect "config overridden by --fail-on" 1 "" -- "$pc" --fail-on note "$work/project/drafts/report.txt"
+printf '[rules]\nenabel = ["strict"]\n' >"$work/project/.plancheck.toml"
+expect "bad config" 2 "^$work/project/.plancheck.toml:2: error: \\[rules\\]: unknown key 'enabel'" -- "$pc" "$work/project/drafts/report.txt"
+expect "explicit config" 0 "" -- "$pc" --config /dev/null --fail-on error --disable summary-contradicts-results "$work/project/drafts/report.txt"
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -9,9 +9,9 @@ namespace {
 
 class Compare : public RuleCheck {
  public:
-  Compare(ExprPtr subject, ExprPtr other, ExprPtr join, ExprPtr assertion, bool same_fact_ok)
+  Compare(ExprPtr subject, ExprPtr other, ExprPtr join, ExprPtr assertion, bool no_match)
       : subject_(std::move(subject)), other_(std::move(other)), join_(std::move(join)),
-        assert_(std::move(assertion)), same_fact_ok_(same_fact_ok) {
+        assert_(std::move(assertion)), no_match_(no_match) {
     join_->EqualityJoins(&index_fields_);
   }
 
@@ -37,26 +37,32 @@ class Compare : public RuleCheck {
       b.facts[0] = &t;
       b.facts[1] = nullptr;
       if (!subject_->Test(b)) continue;
+      static const std::vector<const Fact*> kNone;
       const std::vector<const Fact*>* candidates = &others;
       if (key_field >= 0) {
         auto it = buckets.find(FieldValue(t, key_field, env).Format());
-        if (it == buckets.end()) continue;
-        candidates = &it->second;
+        candidates = it == buckets.end() ? &kNone : &it->second;
       }
+      bool matched = false;
       for (const Fact* a : *candidates) {
-        if (a == &t && !same_fact_ok_) continue;
+        if (a == &t) continue;
         b.facts[1] = a;
         if (!join_->Test(b)) continue;
-        if (assert_->Test(b)) continue;
+        matched = true;
+        if (no_match_ || assert_->Test(b)) continue;
         sink->Report(rule.Make(in, b, t.span, &a->span));
         break;
+      }
+      if (no_match_ && !matched) {
+        b.facts[1] = nullptr;
+        sink->Report(rule.Make(in, b, t.span, nullptr));
       }
     }
   }
 
  private:
   ExprPtr subject_, other_, join_, assert_;
-  bool same_fact_ok_;
+  bool no_match_;
   std::vector<int> index_fields_;
 };
 
@@ -66,9 +72,11 @@ std::unique_ptr<RuleCheck> CompileCompare(TableReader& r, const std::vector<std:
   ExprPtr subject = CompileFilter(r, "subject", vars[0], vars);
   ExprPtr other = CompileFilter(r, "other", vars[1], vars);
   ExprPtr join = CompileExpression(r, "join", false, vars);
-  ExprPtr assertion = CompileExpression(r, "assert", true, vars);
+  std::string fire = *r.Enum("fire", {"assert-fails", "no-match"}, "assert-fails");
+  bool no_match = fire == "no-match";
+  ExprPtr assertion = CompileExpression(r, "assert", !no_match, vars);
   if (!subject || !other || !join || !assertion) return nullptr;
-  return std::make_unique<Compare>(subject, other, join, assertion, false);
+  return std::make_unique<Compare>(subject, other, join, assertion, no_match);
 }
 
 }  // namespace plancheck
