@@ -80,7 +80,7 @@ constexpr Word kDirections[] = {
 
 // Fillers that may stand between a direction word and its number.
 constexpr const char* kFillers[] = {"了", "分别", "均", "达到", "达", "为", "保持在", "稳定在",
-                                   "控制在", "在", "到", "至"};
+                                   "控制在", "在"};
 
 // Words that start a phrase but are not part of what it measures.
 constexpr const char* kLeadingNoise[] = {
@@ -92,7 +92,7 @@ constexpr const char* kTrailingNoise[] = {
     "比上年", "较上年", "分别", "均", "增长", "下降", "增加", "减少", "提高", "提升", "降低",
     "了", "约", "近", "逾", "在", "总计", "合计", "共计", "共", "累计"};
 constexpr const char* kTiers[] = {"国家级", "省级以上", "市级以上", "县级以上", "国省级", "省级",
-                                  "市级", "县级", "区级", "国省", "国家"};
+                                  "市级", "县级", "区级", "国省", "国家", "中央", "地方"};
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -193,6 +193,7 @@ std::string EscapeForRe2(const std::string& s) { return RE2::QuoteMeta(s); }
 
 struct RawQuantity {
   size_t begin = 0, end = 0;  // in normalized paragraph text
+  double scale = 1;           // base units of one printed unit (亿元 → 1e8)
   Fact fact;
   bool threshold = false;
 };
@@ -291,6 +292,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       double magnitude = Magnitude(std::string(groups[5].data(), groups[5].size()));
       double scale = magnitude * unit->factor;
       f.value = Scale(mantissa, decimals, scale);
+      q.scale = scale;
       f.tolerance = 0.5 * scale / std::pow(10.0, decimals);
       if (!groups[4].empty()) {
         int upper_decimals = 0;
@@ -411,6 +413,46 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     std::sort(found.begin(), found.end(),
               [](const RawQuantity& a, const RawQuantity& b) { return a.begin < b.begin; });
 
+    // Bare numbers joined to a quantity by 和 、 与 及 share its unit:
+    // "分别高4.2和0.6个百分点", "分别增长8.5、9%".
+    {
+      static const RE2 kBare(R"((\d+(?:\.\d+)?)(和|、|与|及)$)");
+      std::vector<RawQuantity> shared;
+      for (const RawQuantity& q : found) {
+        if (q.fact.measure == Measure::kRank) continue;
+        size_t end = q.begin;
+        const RawQuantity* next = &q;
+        while (true) {
+          size_t from = end >= 24 ? end - 24 : 0;
+          while (from > 0 && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+          re2::StringPiece window(t.data() + from, end - from);
+          re2::StringPiece number, joiner;
+          if (!RE2::PartialMatch(window, kBare, &number, &joiner)) break;
+          size_t begin = static_cast<size_t>(number.data() - t.data());
+          if (begin > 0 && (IsAsciiAlnum(t[begin - 1]) || t[begin - 1] == '.')) break;
+          RawQuantity b;
+          b.begin = begin;
+          b.end = begin + number.size();
+          b.fact = next->fact;
+          b.fact.upper.reset();
+          int decimals = 0;
+          double mantissa = ParseNumber(std::string(number.data(), number.size()), &decimals);
+          double scale = next->scale;
+          b.fact.value = Scale(mantissa, decimals, scale);
+          b.fact.tolerance = 0.5 * scale / std::pow(10.0, decimals);
+          b.fact.qualifier = Qualifier::kEq;
+          b.scale = scale;
+          shared.push_back(b);
+          next = &shared.back();
+          end = begin;
+          if (shared.size() > 64) break;
+        }
+      }
+      for (RawQuantity& b : shared) found.push_back(std::move(b));
+      std::sort(found.begin(), found.end(),
+                [](const RawQuantity& a, const RawQuantity& b) { return a.begin < b.begin; });
+    }
+
     // 2. Context of each quantity.
     size_t prev_end = 0;
     for (size_t qi = 0; qi < found.size(); ++qi) {
@@ -463,9 +505,11 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
             }
           }
         }
+        // "提高到48.2%", "上升到50.5%": the level reached, not a change.
+        bool reached = EndsWith(before, "到") || EndsWith(before, "至");
         for (const Word& w : kDirections) {
           // 新增 names a flow (新增城镇就业), it is no direction.
-          if (EndsWith(before, "新增")) break;
+          if (EndsWith(before, "新增") || reached) break;
           if (EndsWith(before, w.text)) {
             f.direction = w.value > 0 ? 1 : -1;
             if (w.value == 2 || w.value == -2) f.measure = Measure::kChange;
@@ -533,7 +577,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       }
       if (f.role == Role::kOther) f.year.reset();
       if (sentence.find("累计") != std::string_view::npos) f.cumulative = true;
-      if (sentence.find("年均") != std::string_view::npos ||
+      if (sentence.find("年均") != std::string_view::npos || para.multi_year ||
           sentence.find("过去五年") != std::string_view::npos ||
           sentence.find("五年来") != std::string_view::npos)
         f.multi_year = true;
@@ -555,12 +599,6 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         subject = std::string(t.data() + q.end, stop - q.end);
       }
       if (f.measure != Measure::kRank) f.subject = subject;
-      for (const char* tier : kTiers) {
-        if (subject.find(tier) != std::string::npos) {
-          f.tier = tier;
-          break;
-        }
-      }
 
       // Indicator: the nearest mention in the narrow context, then the
       // clause, then (for rates, growth and ranks that continue a sentence)
@@ -571,9 +609,13 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
                                    ? std::string_view(f.dimension)
                                    : std::string_view();
         std::string_view unit = dim.empty() ? std::string_view() : std::string_view(f.unit);
-        std::optional<IndicatorMatch> m = strict ? lexicon_.FindIndicator(context, dim, unit)
-                                                 : lexicon_.FindIndicator(context, "", unit);
-        if (m && !strict && !dim.empty()) {
+        // Only a level may name an indicator of another dimension right
+        // beside it (unit-dimension-mismatch reads that); a rate never
+        // belongs to an amount (服务业在国内生产总值中的比重).
+        bool loose = !strict && f.measure == Measure::kLevel;
+        std::optional<IndicatorMatch> m = loose ? lexicon_.FindIndicator(context, "", unit)
+                                                : lexicon_.FindIndicator(context, dim, unit);
+        if (m && loose && !dim.empty()) {
           // Prefer a compatible indicator named at the same place.
           std::optional<IndicatorMatch> c = lexicon_.FindIndicator(context, dim, unit);
           if (c && c->end == m->end) m = c;
@@ -598,6 +640,27 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       if (f.indicator == nullptr && f.measure != Measure::kRank && !subject.empty() &&
           Trim(std::string(narrow)).empty()) {
         find(subject, q.end, true);
+      }
+
+      // Tier (国家级, 中央) and flow (新建, 新增) words are part of a fact's
+      // identity, read outside the words that name the indicator (新增 in
+      // 城镇新增就业 is the indicator's own).
+      {
+        std::string scope = f.subject;
+        if (f.indicator_span.valid()) {
+          std::string alias = NormalizedText(file.Slice(f.indicator_span)).text();
+          size_t at = scope.rfind(alias);
+          if (at != std::string::npos) scope.erase(at, alias.size());
+        }
+        for (const char* tier : kTiers) {
+          if (scope.find(tier) != std::string::npos) {
+            f.tier = tier;
+            break;
+          }
+        }
+        for (const char* flow : {"新建", "新增", "新开工", "改建", "新改建", "新(改)建", "新培育"}) {
+          if (scope.find(flow) != std::string::npos) f.flow = true;
+        }
       }
 
       // Named items right before a count: "东城、葭萌2所", "虎跳、清水等4个".
@@ -652,7 +715,10 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       size_t jun = head.rfind("均");
       ListKind kind = ListKind::kNone;
       std::string items_text;
-      if (fenbie != std::string::npos) {
+      if (fenbie != std::string::npos && values == 1) {
+        kind = ListKind::kEach;
+        items_text = head.substr(0, fenbie);
+      } else if (fenbie != std::string::npos) {
         kind = ListKind::kRespectively;
         items_text = head.substr(0, fenbie);
       } else if (values == 1 && jun != std::string::npos && jun + 3 >= head.size() - 9) {

@@ -36,7 +36,8 @@ struct Fact {
   const Indicator* indicator = nullptr;
   Span indicator_span;  // where the indicator is named, when it is
   std::string subject;  // the normalized noun phrase the number belongs to
-  std::string tier;     // 国家级, 省级以上 ...: part of identity
+  std::string tier;     // 国家级, 省级以上, 中央 ...: part of identity
+  bool flow = false;    // 新建, 新增 ...: an annual flow, not a stock (通车里程)
   bool cumulative = false;   // 累计
   bool multi_year = false;   // 年均, 过去五年: not a single year's figure
   char written_sign = 0;     // '-' or '+' printed before the number

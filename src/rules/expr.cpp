@@ -38,7 +38,7 @@ enum Field {
   kValue, kUpper, kTolerance, kYear, kUnit, kDimension, kMeasure, kRole, kQualifier, kIndicator,
   kHasIndicator, kSubject, kTier, kText, kListKind, kListItems, kListValues, kListIndex, kListId,
   kEnumNames, kEnumEtc, kWrittenSign, kDirection, kCumulative, kMultiYear, kIndicatorKind,
-  kPolarity, kGrowthBasis, kIndicatorDimension, kPeers, kSentence, kParagraph, kStage, kFieldCount
+  kPolarity, kGrowthBasis, kIndicatorDimension, kPeers, kSentence, kParagraph, kStage, kFlow, kFieldCount
 };
 
 const char* PolarityName(Polarity p) {
@@ -59,7 +59,7 @@ const std::vector<std::string>& FactFields() {
       "indicator", "has_indicator", "subject", "tier", "text", "list_kind", "list_items",
       "list_values", "list_index", "list_id", "enum_names", "enum_etc", "written_sign",
       "direction", "cumulative", "multi_year", "indicator_kind", "polarity", "growth_basis",
-      "indicator_dimension", "peers", "sentence", "paragraph", "stage"};
+      "indicator_dimension", "peers", "sentence", "paragraph", "stage", "flow"};
   return kNames;
 }
 
@@ -105,6 +105,7 @@ Value FieldValue(const Fact& f, int field, const Environment& env) {
     case kSentence: return Value::Number(f.sentence);
     case kParagraph: return Value::Number(f.paragraph);
     case kStage: return f.stage >= 0 ? Value::Number(f.stage) : Value::Null();
+    case kFlow: return Value::Bool(f.flow);
   }
   return Value::Null();
 }

@@ -101,6 +101,7 @@ Document Segment(const SourceFile& file) {
   std::optional<int> part_year;
   Role sub_role = Role::kOther;
   std::optional<int> sub_year;
+  bool part_multi_year = false;
   for (int line = 1; line <= file.line_count(); ++line) {
     std::string_view raw = file.LineText(line);
     size_t start = file.LineStart(line);
@@ -130,6 +131,8 @@ Document Segment(const SourceFile& file) {
             if (!section.year) section.year = part_year;
           }
           section.role = role;
+          section.multi_year = Contains(section.title, {"时期", "五年", "规划"});
+          part_multi_year = section.multi_year;
           part_role = role;
           part_year = section.year;
           sub_role = Role::kOther;
@@ -152,6 +155,9 @@ Document Segment(const SourceFile& file) {
     }
     para.section = doc.sections.empty() ? -1 : static_cast<int>(doc.sections.size()) - 1;
     para.role = sub_role != Role::kOther ? sub_role : part_role;
+    para.multi_year = part_multi_year ||
+                      Contains(text, {"过去五年", "五年来", "五年间", "“十二五”时期", "“十三五”时期",
+                                      "“十四五”时期"});
     para.year = sub_year ? sub_year : part_year;
     doc.paragraphs.push_back(para);
   }

@@ -26,6 +26,7 @@ struct Section {
   std::string title;  // heading text
   Role role = Role::kOther;
   std::optional<int> year;
+  bool multi_year = false;
 };
 
 struct Paragraph {
@@ -35,6 +36,9 @@ struct Paragraph {
   Role role = Role::kOther;
   std::optional<int> year;
   bool is_heading = false;
+  // A review of several years (过去五年…) or a five-year plan part (“十三五”
+  // 时期主要目标): its figures are not one year's.
+  bool multi_year = false;
 };
 
 struct Document {

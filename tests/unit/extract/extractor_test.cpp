@@ -199,3 +199,63 @@ BOOST_AUTO_TEST_CASE(AClauseOfItsOwnDoesNotBorrowTheIndicatorBefore) {
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace plancheck
+
+namespace plancheck {
+namespace {
+
+Report Gwr(const std::string& review, const std::string& plan) {
+  return testing::Analyze("各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2015年工作回顾\n" +
+                          review + "\n二、2016年经济社会发展总体部署\n" + plan + "\n");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ExtractorGovernmentReport)
+
+BOOST_AUTO_TEST_CASE(RaisedToIsALevelNotAChange) {
+  Report r = Gwr("服务业在国内生产总值中的比重上升到50.5%。", "赤字率提高到3%。");
+  const Fact& share = Only(r, "50.5%");
+  BOOST_TEST(MeasureName(share.measure) == std::string("rate"));
+  BOOST_TEST(share.indicator_name() == "服务业增加值比重");
+  BOOST_TEST(MeasureName(Only(r, "3%").measure) == std::string("rate"));
+}
+
+BOOST_AUTO_TEST_CASE(BareNumbersShareTheUnitOfTheNext) {
+  Report r = Gwr("小微企业、“三农”贷款增速比各项贷款平均增速分别高4.2和0.6个百分点。", "");
+  BOOST_REQUIRE(r.facts.size() == 2u);
+  BOOST_TEST(r.facts[0].text == "4.2");
+  BOOST_TEST(r.facts[0].value == 4.2);
+  BOOST_TEST(r.facts[0].unit == "百分点");
+  BOOST_TEST(r.facts[0].list_items == 2);
+  BOOST_TEST(r.facts[0].list_values == 2);
+}
+
+BOOST_AUTO_TEST_CASE(RespectivelyWithOneValueGivesEachItemIt) {
+  Report r = Gwr("", "今年化学需氧量、氨氮排放量要分别下降2%。");
+  BOOST_REQUIRE(r.facts.size() == 2u);
+  BOOST_TEST(ListKindName(r.facts[0].list_kind) == std::string("each"));
+  BOOST_TEST(r.facts[1].value == -2);
+}
+
+BOOST_AUTO_TEST_CASE(FiveYearReviewsAndPlansAreMultiYear) {
+  Report r = testing::Analyze(
+      "各位代表：\n一、2015年工作回顾\n过去五年，城镇保障性安居工程住房建设4013万套。\n"
+      "二、“十三五”时期主要目标任务\n城镇新增就业5000万人以上。\n三、2016年重点工作\n"
+      "城镇新增就业1000万人以上。\n");
+  BOOST_TEST(Only(r, "4013万套").multi_year);
+  BOOST_TEST(Only(r, "5000万人以上").multi_year);
+  BOOST_TEST(!Only(r, "1000万人以上").multi_year);
+  BOOST_TEST(*Only(r, "1000万人以上").year == 2016);
+}
+
+BOOST_AUTO_TEST_CASE(ScopeAndFlowWordsArePartOfIdentity) {
+  Report r = Gwr("高速公路通车里程12万公里。", "中央财政赤字1.12万亿元。新建改建高速公路通车里程3万公里。城镇新增就业1000万人。");
+  BOOST_TEST(Only(r, "1.12万亿元").tier == "中央");
+  BOOST_TEST(!Only(r, "12万公里").flow);
+  BOOST_TEST(Only(r, "3万公里").flow);
+  BOOST_TEST(!Only(r, "1000万人").flow);  // 新增 belongs to the indicator's name
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace plancheck
