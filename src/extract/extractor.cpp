@@ -527,7 +527,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       } else if (f.dimension == "points") {
         f.measure = Measure::kChange;
       } else if (f.dimension == "percent") {
-        std::string_view subject = Trim(std::string(narrow));
+        std::string subject = Trim(std::string(narrow));
         bool names_a_rate = EndsWith(subject, "率") || EndsWith(subject, "比重") ||
                             EndsWith(subject, "比例") || EndsWith(subject, "占比") ||
                             EndsWith(subject, "之比");
