@@ -13,6 +13,7 @@
 #include "base/spell.h"
 #include "cli/facts_output.h"
 #include "cli/output.h"
+#include "diag/formats.h"
 #include "engine/config.h"
 #include "text/decode.h"
 #include "engine/engine.h"
@@ -41,6 +42,8 @@ struct Options {
   std::string encoding;
   int jobs = 1;
   std::string config;     // --config FILE
+  std::string baseline;   // --baseline FILE
+  std::string write_baseline;
   bool fail_on_given = false;
   bool lang_given = false;
 };
@@ -208,9 +211,17 @@ bool UseColor(const Options& o) {
 
 int CmdCheck(const Options& o) {
   std::string format = o.format.empty() ? "text" : o.format;
-  if (format != "text" && format != "json")
-    return Fail("unknown format '" + format + "' for check" +
-                DidYouMean(format, {"text", "json"}));
+  const std::vector<std::string> kFormats = {"text", "json", "sarif", "github", "html"};
+  if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
+    return Fail("unknown format '" + format + "' for check" + DidYouMean(format, kFormats));
+  Baseline baseline;
+  if (!o.baseline.empty()) {
+    Result<std::string> text = ReadFileBytes(o.baseline);
+    if (!text.ok()) return Fail(o.baseline + ": " + text.status().message());
+    Result<Baseline> parsed = ParseBaseline(*text);
+    if (!parsed.ok()) return Fail(o.baseline + ": " + parsed.status().message());
+    baseline = std::move(parsed.value());
+  }
   Severity fail_on;
   if (!ParseSeverity(o.fail_on, &fail_on))
     return Fail("--fail-on must be error, warning or note, not '" + o.fail_on + "'");
@@ -221,13 +232,31 @@ int CmdCheck(const Options& o) {
   std::vector<Diagnostic> diagnostics;
   for (const Report& r : reports) engine.Check(r, o.lang == "en", &diagnostics);
   SortDiagnostics(&diagnostics);
+  if (!o.write_baseline.empty()) {
+    Status s = WriteOutput(o.write_baseline, RenderBaseline(diagnostics));
+    if (!s.ok()) return Fail(s.message());
+  }
+  ApplyBaseline(baseline, &diagnostics);
   std::string out;
   if (format == "json") {
     out = RenderJson(diagnostics);
+  } else if (format == "sarif") {
+    std::vector<RuleInfo> infos;
+    for (const auto& r : engine.rules().rules())
+      infos.push_back(RuleInfo{r->id, r->summary, r->explanation, r->severity});
+    out = RenderSarif(diagnostics, infos, PLANCHECK_VERSION);
+  } else if (format == "github") {
+    out = RenderGithub(diagnostics);
+  } else if (format == "html") {
+    std::vector<const SourceFile*> files;
+    for (const Report& r : reports) files.push_back(r.file.get());
+    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION);
   } else {
     TextOptions t;
     t.color = UseColor(o);
-    out = diagnostics.empty() ? "" : RenderText(diagnostics, t, static_cast<int>(reports.size()));
+    bool any = false;
+    for (const Diagnostic& d : diagnostics) any = any || !d.suppressed;
+    out = !any && diagnostics.empty() ? "" : RenderText(diagnostics, t, static_cast<int>(reports.size()));
   }
   Status s = WriteOutput(o.output, out);
   if (!s.ok()) return Fail(s.message());
@@ -345,7 +374,7 @@ int RunCli(int argc, char** argv) {
   visible.add_options()
       ("help,h", "show this help")
       ("version", "show the version")
-      ("format,f", po::value<std::string>(), "check: text (default) or json; facts: table (default), jsonl or csv")
+      ("format,f", po::value<std::string>(), "check: text (default), json, sarif, github or html; facts: table (default), jsonl or csv")
       ("output,o", po::value<std::string>(), "write to FILE (through a temporary file) instead of standard output")
       ("rules", po::value<std::vector<std::string>>()->composing(), "add the rule files (and units/indicators/regions.toml) in DIR")
       ("no-default-rules", "do not load the rules compiled into the binary")
@@ -358,7 +387,9 @@ int RunCli(int argc, char** argv) {
       ("encoding", po::value<std::string>(), "decode input as NAME (GB18030, UTF-16LE ...) instead of detecting")
       ("jobs,j", po::value<int>(), "read and analyze N reports at once")
       ("kinds", "with rules: list the rule kinds instead of the rules")
-      ("config", po::value<std::string>(), "read FILE instead of the nearest .plancheck.toml above the first report");
+      ("config", po::value<std::string>(), "read FILE instead of the nearest .plancheck.toml above the first report")
+      ("baseline", po::value<std::string>(), "report only findings not acknowledged in FILE (a baseline)")
+      ("write-baseline", po::value<std::string>(), "write every finding of this run to FILE as a baseline");
   po::options_description hidden;
   hidden.add_options()("args", po::value<std::vector<std::string>>());
   po::options_description all;
@@ -423,6 +454,8 @@ int RunCli(int argc, char** argv) {
   if (vm.count("lang")) o.lang = vm["lang"].as<std::string>();
   o.lang_given = vm.count("lang") > 0;
   if (vm.count("config")) o.config = vm["config"].as<std::string>();
+  if (vm.count("baseline")) o.baseline = vm["baseline"].as<std::string>();
+  if (vm.count("write-baseline")) o.write_baseline = vm["write-baseline"].as<std::string>();
   if (o.command != "test-rules" && !ApplyConfig(&o)) return 2;
   if (o.lang != "zh" && o.lang != "en") return Fail("--lang must be zh or en, not '" + o.lang + "'");
   if (vm.count("color")) o.color = vm["color"].as<std::string>();

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "base/utf8.h"
+#include "diag/formats.h"
 #include "text/source_file.h"
 #include "text/width.h"
 
@@ -146,6 +147,8 @@ std::string Summary(const std::vector<Diagnostic>& diagnostics, int files) {
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
   if (out.empty()) out = "no findings";
   out += " in " + std::to_string(files) + (files == 1 ? " file" : " files");
+  if (suppressed > 0)
+    out += " (" + std::to_string(suppressed) + " suppressed by the baseline)";
   return out;
 }
 
@@ -197,7 +200,7 @@ std::string RenderJson(const std::vector<Diagnostic>& diagnostics) {
       related.push_back(rj);
     }
     j["related"] = related;
-    j["fingerprint"] = d.fingerprint;
+    j["fingerprint"] = FingerprintHash(d);
     if (d.suppressed) j["suppressed"] = true;
     list.push_back(j);
   }

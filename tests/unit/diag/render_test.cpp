@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "diag/diagnostic.h"
+#include "diag/formats.h"
 #include "text/source_file.h"
 
 namespace plancheck {
@@ -76,7 +77,7 @@ BOOST_AUTO_TEST_CASE(JsonFollowsTheContract) {
              "   \"end_line\": 2,\n   \"end_column\": 16,\n   \"related\": [\n    {\n"
              "     \"file\": \"reports/r.txt\",\n     \"line\": 1,\n     \"column\": 7,\n"
              "     \"end_line\": 1,\n     \"end_column\": 12,\n"
-             "     \"message\": \"2022年实际在此\"\n    }\n   ],\n   \"fingerprint\": \"fp\"\n  }\n ]\n}\n");
+             "     \"message\": \"2022年实际在此\"\n    }\n   ],\n   \"fingerprint\": \"" + FingerprintHash(d) + "\"\n  }\n ]\n}\n");
 }
 
 BOOST_AUTO_TEST_CASE(SortsByFilePositionAndRule) {

@@ -1,0 +1,199 @@
+#include "diag/formats.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace plancheck {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string Dump(const Json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+const char* SarifLevel(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kNote: return "note";
+  }
+  return "warning";
+}
+
+Json Region(const Span& span) {
+  Position b = span.file->PositionOf(span.begin);
+  Position e = span.file->PositionOf(span.end);
+  return Json{{"startLine", b.line}, {"startColumn", b.column}, {"endLine", e.line},
+              {"endColumn", e.column}};
+}
+
+Json Location(const Span& span, const std::string* message) {
+  Json loc;
+  loc["physicalLocation"] = {{"artifactLocation", {{"uri", span.file->path()}}},
+                             {"region", Region(span)}};
+  if (message) loc["message"] = {{"text", *message}};
+  return loc;
+}
+
+std::string GithubEscapeData(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%') out += "%25";
+    else if (c == '\r') out += "%0D";
+    else if (c == '\n') out += "%0A";
+    else out += c;
+  }
+  return out;
+}
+
+std::string GithubEscapeProperty(const std::string& s) {
+  std::string out;
+  for (char c : GithubEscapeData(s)) {
+    if (c == ':') out += "%3A";
+    else if (c == ',') out += "%2C";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string FingerprintHash(const Diagnostic& d) {
+  // FNV-1a, 64 bits: stable across runs, platforms and versions.
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : d.fingerprint.empty() ? d.rule + "|" + d.message : d.fingerprint) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::string RenderSarif(const std::vector<Diagnostic>& diagnostics,
+                        const std::vector<RuleInfo>& rules, const std::string& version) {
+  Json driver;
+  driver["name"] = "plancheck";
+  driver["version"] = version;
+  driver["semanticVersion"] = version;
+  Json rule_list = Json::array();
+  for (const RuleInfo& r : rules) {
+    std::string full = r.explanation;
+    while (!full.empty() && (full.front() == '\n' || full.front() == ' ')) full.erase(0, 1);
+    while (!full.empty() && (full.back() == '\n' || full.back() == ' ')) full.pop_back();
+    Json rule;
+    rule["id"] = r.id;
+    rule["shortDescription"] = {{"text", r.summary.empty() ? r.id : r.summary}};
+    rule["fullDescription"] = {{"text", full.empty() ? r.summary : full}};
+    rule["help"] = {{"text", "plancheck explain " + r.id + "\n\n" + full}};
+    rule["defaultConfiguration"] = {{"level", SarifLevel(r.severity)}};
+    rule_list.push_back(rule);
+  }
+  driver["rules"] = rule_list;
+
+  Json results = Json::array();
+  std::set<std::string> artifacts;
+  for (const Diagnostic& d : diagnostics) {
+    Json result;
+    result["ruleId"] = d.rule;
+    for (size_t i = 0; i < rules.size(); ++i)
+      if (rules[i].id == d.rule) result["ruleIndex"] = static_cast<int>(i);
+    result["level"] = SarifLevel(d.severity);
+    result["message"] = {{"text", d.message}};
+    result["locations"] = Json::array({Location(d.span, nullptr)});
+    artifacts.insert(d.span.file->path());
+    if (!d.related.empty()) {
+      Json related = Json::array();
+      int id = 1;
+      for (const Related& r : d.related) {
+        Json loc = Location(r.span, &r.message);
+        loc["id"] = id++;
+        related.push_back(loc);
+      }
+      result["relatedLocations"] = related;
+    }
+    result["partialFingerprints"] = {{"plancheckFinding/v1", FingerprintHash(d)}};
+    if (d.suppressed)
+      result["suppressions"] = Json::array({{{"kind", "external"}, {"justification", "in the baseline"}}});
+    results.push_back(result);
+  }
+  Json run;
+  run["tool"] = {{"driver", driver}};
+  Json artifact_list = Json::array();
+  for (const std::string& a : artifacts)
+    artifact_list.push_back({{"location", {{"uri", a}}}, {"encoding", "utf-8"}});
+  run["artifacts"] = artifact_list;
+  run["columnKind"] = "unicodeCodePoints";
+  run["results"] = results;
+  Json log;
+  log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+  log["version"] = "2.1.0";
+  log["runs"] = Json::array({run});
+  return Dump(log, 1) + "\n";
+}
+
+std::string RenderGithub(const std::vector<Diagnostic>& diagnostics) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.suppressed) continue;
+    Position b = d.span.file->PositionOf(d.span.begin);
+    Position e = d.span.file->PositionOf(d.span.end);
+    std::string command = d.severity == Severity::kError     ? "error"
+                          : d.severity == Severity::kWarning ? "warning"
+                                                             : "notice";
+    out += "::" + command + " file=" + GithubEscapeProperty(d.span.file->path()) +
+           ",line=" + std::to_string(b.line) + ",col=" + std::to_string(b.column) +
+           ",endLine=" + std::to_string(e.line) + ",endColumn=" + std::to_string(e.column) +
+           ",title=" + GithubEscapeProperty("plancheck " + d.rule) + "::" +
+           GithubEscapeData(d.message);
+    for (const Related& r : d.related) {
+      Position p = r.span.file->PositionOf(r.span.begin);
+      out += GithubEscapeData("\n" + r.message + " (" + r.span.file->path() + ":" +
+                              std::to_string(p.line) + ":" + std::to_string(p.column) + ")");
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+Result<Baseline> ParseBaseline(const std::string& text) {
+  Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return Status::Error("not JSON");
+  if (!j.is_object() || !j.contains("findings") || !j["findings"].is_array())
+    return Status::Error("not a plancheck baseline (no \"findings\" list)");
+  Baseline b;
+  for (const Json& f : j["findings"]) {
+    if (!f.is_object() || !f.contains("fingerprint") || !f["fingerprint"].is_string())
+      return Status::Error("a finding without a \"fingerprint\" string");
+    b.fingerprints.push_back(f["fingerprint"].get<std::string>());
+  }
+  return b;
+}
+
+std::string RenderBaseline(const std::vector<Diagnostic>& diagnostics) {
+  Json findings = Json::array();
+  std::set<std::string> seen;
+  for (const Diagnostic& d : diagnostics) {
+    std::string print = FingerprintHash(d);
+    if (!seen.insert(print).second) continue;
+    findings.push_back({{"fingerprint", print}, {"rule", d.rule}, {"message", d.message}});
+  }
+  return Dump(Json{{"version", 1}, {"findings", findings}}, 1) + "\n";
+}
+
+int ApplyBaseline(const Baseline& baseline, std::vector<Diagnostic>* diagnostics) {
+  std::set<std::string> prints(baseline.fingerprints.begin(), baseline.fingerprints.end());
+  int n = 0;
+  for (Diagnostic& d : *diagnostics) {
+    if (prints.count(FingerprintHash(d))) {
+      d.suppressed = true;
+      ++n;
+    }
+  }
+  return n;
+}
+
+}  // namespace plancheck

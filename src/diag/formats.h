@@ -1,0 +1,48 @@
+// The machine formats of `check`: SARIF 2.1.0 for code scanning, GitHub
+// workflow commands for annotations, and the self-contained HTML review
+// page; and the baseline file that acknowledges findings by fingerprint.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "diag/diagnostic.h"
+#include "text/source_file.h"
+
+namespace plancheck {
+
+// What SARIF's tool.driver.rules says of a rule.
+struct RuleInfo {
+  std::string id;
+  std::string summary;
+  std::string explanation;
+  Severity severity = Severity::kWarning;
+};
+
+// A short stable hash of a diagnostic's identity (Diagnostic::fingerprint):
+// 16 hex digits.
+std::string FingerprintHash(const Diagnostic& d);
+
+std::string RenderSarif(const std::vector<Diagnostic>& diagnostics,
+                        const std::vector<RuleInfo>& rules, const std::string& version);
+
+// "::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message", with
+// % CR LF escaped in the message and also : , in properties.
+std::string RenderGithub(const std::vector<Diagnostic>& diagnostics);
+
+// One self-contained page: every report's text with the findings' spans
+// highlighted, a filterable list of findings, and a baseline download.
+std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
+                       const std::vector<const SourceFile*>& files, const std::string& version);
+
+// Baselines: {"version": 1, "findings": [{"fingerprint", "rule", "message"}]}.
+struct Baseline {
+  std::vector<std::string> fingerprints;
+};
+Result<Baseline> ParseBaseline(const std::string& text);
+std::string RenderBaseline(const std::vector<Diagnostic>& diagnostics);
+// Marks the diagnostics the baseline lists as suppressed; returns how many.
+int ApplyBaseline(const Baseline& baseline, std::vector<Diagnostic>* diagnostics);
+
+}  // namespace plancheck

@@ -1,0 +1,320 @@
+// The review page: one self-contained HTML file. All report text and
+// messages travel as JSON in a <script type="application/json"> element and
+// are put into the page with textContent only, so nothing in a report can
+// become markup or script.
+#include <nlohmann/json.hpp>
+
+#include "diag/formats.h"
+
+namespace plancheck {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string EscapeHtml(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+Json SpanJson(const Span& span, int file, bool primary, const std::string& message) {
+  Position b = span.file->PositionOf(span.begin);
+  Position e = span.file->PositionOf(span.end);
+  return Json{{"file", file},       {"line", b.line},       {"col", b.column},
+              {"endLine", e.line},  {"endCol", e.column},   {"primary", primary},
+              {"message", message}};
+}
+
+constexpr const char* kPage = R"PAGE(<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>@TITLE@</title>
+<style>
+:root { --error: #b3261e; --warning: #9a5b00; --note: #1f5fa8; --line: #eee; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.7 "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Zen Hei", sans-serif; color: #1d1d1f; }
+header { padding: 10px 18px; border-bottom: 1px solid #ddd; display: flex; gap: 18px; align-items: baseline; flex-wrap: wrap; }
+header h1 { font-size: 17px; margin: 0; }
+#summary { color: #555; }
+main { display: grid; grid-template-columns: minmax(0, 1fr) 380px; height: calc(100vh - 50px); }
+#report { overflow: auto; padding: 12px 18px 40vh; }
+#side { overflow: auto; border-left: 1px solid #ddd; padding: 10px 12px; background: #fafafa; }
+.file h2 { font-size: 15px; margin: 16px 0 6px; color: #444; }
+.line { display: grid; grid-template-columns: 3.2em minmax(0, 1fr); white-space: pre-wrap; word-break: break-all; }
+.line .no { color: #999; text-align: right; padding-right: .8em; user-select: none; font-size: 12px; padding-top: 3px; }
+mark { background: #fff2a8; border-bottom: 2px solid var(--warning); cursor: pointer; padding: 0; }
+mark.error { background: #fde2df; border-color: var(--error); }
+mark.note { background: #e3eefc; border-color: var(--note); }
+mark.related { background: transparent; border-bottom: 2px dashed #888; }
+mark.active { outline: 3px solid #f5a623; background: #ffd27a; }
+.filters { display: flex; flex-wrap: wrap; gap: 8px 12px; margin-bottom: 8px; font-size: 13px; }
+.filters select { max-width: 100%; }
+#findings { list-style: none; margin: 0; padding: 0; }
+#findings li { border: 1px solid #e3e3e3; background: #fff; border-radius: 6px; padding: 7px 9px; margin: 0 0 8px; cursor: pointer; }
+#findings li.active { border-color: #f5a623; box-shadow: 0 0 0 2px #ffd27a; }
+#findings li.reviewed { opacity: .55; }
+#findings li.hidden { display: none; }
+.sev { font-size: 12px; font-weight: bold; text-transform: uppercase; margin-right: 6px; }
+.sev.error { color: var(--error); } .sev.warning { color: var(--warning); } .sev.note { color: var(--note); }
+.rule { font-size: 12px; color: #666; }
+.where { font-size: 12px; color: #666; display: block; }
+.notes { font-size: 13px; color: #444; margin: 4px 0 0 0; padding-left: 1.1em; }
+#findings .notes li { border: 0; background: none; padding: 0; margin: 0; cursor: default; box-shadow: none; }
+.review { font-size: 12px; display: block; margin-top: 4px; }
+button { font: inherit; font-size: 13px; }
+@media print {
+  header .actions, #side .filters, .review { display: none; }
+  main { display: block; height: auto; }
+  #report, #side { overflow: visible; border: 0; padding-bottom: 0; }
+  #findings li { break-inside: avoid; }
+}
+</style>
+</head>
+<body>
+<header>
+  <h1>plancheck 审阅</h1>
+  <span id="summary"></span>
+  <span class="actions"><button id="download" type="button">下载基线（已审阅 <span id="reviewed-count">0</span> 条）</button></span>
+</header>
+<main>
+  <section id="report" aria-label="报告全文"></section>
+  <aside id="side">
+    <div class="filters">
+      <label><input type="checkbox" class="sev-filter" value="error" checked> 错误</label>
+      <label><input type="checkbox" class="sev-filter" value="warning" checked> 警告</label>
+      <label><input type="checkbox" class="sev-filter" value="note" checked> 提示</label>
+      <select id="rule-filter"><option value="">全部规则</option></select>
+    </div>
+    <ol id="findings"></ol>
+  </aside>
+</main>
+<pre id="selftest" hidden></pre>
+<script type="application/json" id="data">@DATA@</script>
+<script>
+"use strict";
+(function () {
+  const data = JSON.parse(document.getElementById("data").textContent);
+  const names = { error: "错误", warning: "警告", note: "提示" };
+  const report = document.getElementById("report");
+  const list = document.getElementById("findings");
+  const marksOf = new Map();   // finding index -> its marks
+  const items = [];            // finding index -> its list item
+  const reviewed = new Set();
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  // Spans by file and line: [{start, end (code points, 0-based), finding, primary}].
+  const byLine = data.files.map(() => new Map());
+  data.findings.forEach((f, i) => {
+    f.spans.forEach((s) => {
+      for (let line = s.line; line <= s.endLine; line++) {
+        const start = line === s.line ? s.col - 1 : 0;
+        const end = line === s.endLine ? s.endCol - 1 : Infinity;
+        const lines = byLine[s.file];
+        if (!lines.has(line)) lines.set(line, []);
+        lines.get(line).push({ start, end, finding: i, primary: s.primary });
+      }
+    });
+  });
+
+  data.files.forEach((file, fi) => {
+    const box = el("div", "file");
+    box.appendChild(el("h2", "", file.path));
+    const lines = file.text.split("\n");
+    lines.forEach((raw, li) => {
+      const text = Array.from(raw.endsWith("\r") ? raw.slice(0, -1) : raw);
+      const row = el("div", "line");
+      row.appendChild(el("span", "no", String(li + 1)));
+      const body = el("span", "text");
+      const spans = byLine[fi].get(li + 1) || [];
+      const cuts = new Set([0, text.length]);
+      spans.forEach((s) => { cuts.add(Math.min(s.start, text.length)); cuts.add(Math.min(s.end, text.length)); });
+      const points = Array.from(cuts).sort((a, b) => a - b);
+      for (let k = 0; k + 1 < points.length; k++) {
+        const a = points[k], b = points[k + 1];
+        const piece = text.slice(a, b).join("");
+        const covering = spans.filter((s) => s.start <= a && s.end >= b && s.start < s.end);
+        if (covering.length === 0) { body.appendChild(document.createTextNode(piece)); continue; }
+        const main = covering.find((s) => s.primary) || covering[0];
+        const f = data.findings[main.finding];
+        const m = el("mark", f.severity + (main.primary ? "" : " related"), piece);
+        m.dataset.findings = covering.map((s) => s.finding).join(",");
+        m.title = covering.map((s) => data.findings[s.finding].message).join("\n");
+        covering.forEach((s) => {
+          if (!marksOf.has(s.finding)) marksOf.set(s.finding, []);
+          marksOf.get(s.finding).push(m);
+        });
+        m.addEventListener("click", (ev) => { ev.stopPropagation(); select(main.finding, false); });
+        body.appendChild(m);
+      }
+      row.appendChild(body);
+      box.appendChild(row);
+    });
+    report.appendChild(box);
+  });
+
+  const rules = new Set();
+  data.findings.forEach((f, i) => {
+    rules.add(f.rule);
+    const li = el("li");
+    li.dataset.severity = f.severity;
+    li.dataset.rule = f.rule;
+    const head = el("div");
+    head.appendChild(el("span", "sev " + f.severity, names[f.severity]));
+    head.appendChild(el("span", "rule", f.rule));
+    li.appendChild(head);
+    li.appendChild(el("div", "msg", f.message));
+    const p = f.spans[0];
+    li.appendChild(el("span", "where", data.files[p.file].path + ":" + p.line + ":" + p.col));
+    if (f.spans.length > 1) {
+      const notes = el("ul", "notes");
+      f.spans.slice(1).forEach((s) => notes.appendChild(el("li", "", s.message + "（" + s.line + ":" + s.col + "）")));
+      li.appendChild(notes);
+    }
+    const label = el("label", "review");
+    const box = el("input");
+    box.type = "checkbox";
+    box.addEventListener("click", (ev) => ev.stopPropagation());
+    box.addEventListener("change", () => {
+      if (box.checked) reviewed.add(i); else reviewed.delete(i);
+      li.classList.toggle("reviewed", box.checked);
+      document.getElementById("reviewed-count").textContent = String(reviewed.size);
+    });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" 已审阅（加入基线）"));
+    li.appendChild(label);
+    li.addEventListener("click", () => select(i, true));
+    items.push(li);
+    list.appendChild(li);
+  });
+  const ruleFilter = document.getElementById("rule-filter");
+  Array.from(rules).sort().forEach((r) => { const o = el("option", "", r); o.value = r; ruleFilter.appendChild(o); });
+
+  function applyFilters() {
+    const sevs = new Set(Array.from(document.querySelectorAll(".sev-filter")).filter((c) => c.checked).map((c) => c.value));
+    const rule = ruleFilter.value;
+    items.forEach((li) => li.classList.toggle("hidden", !sevs.has(li.dataset.severity) || (rule && li.dataset.rule !== rule)));
+  }
+  document.querySelectorAll(".sev-filter").forEach((c) => c.addEventListener("change", applyFilters));
+  ruleFilter.addEventListener("change", applyFilters);
+
+  function select(i, scrollReport) {
+    document.querySelectorAll("mark.active").forEach((m) => m.classList.remove("active"));
+    items.forEach((li) => li.classList.remove("active"));
+    const marks = marksOf.get(i) || [];
+    marks.forEach((m) => m.classList.add("active"));
+    items[i].classList.add("active");
+    if (scrollReport && marks.length) marks[0].scrollIntoView({ block: "center" });
+    if (!scrollReport) items[i].scrollIntoView({ block: "nearest" });
+  }
+
+  const counts = { error: 0, warning: 0, note: 0 };
+  data.findings.forEach((f) => counts[f.severity]++);
+  document.getElementById("summary").textContent =
+    data.files.map((f) => f.path).join("、") + "：" + counts.error + " 个错误，" + counts.warning + " 个警告，" + counts.note + " 个提示" +
+    (data.suppressed ? "（基线已屏蔽 " + data.suppressed + " 条）" : "");
+
+  document.getElementById("download").addEventListener("click", () => {
+    const findings = Array.from(reviewed).sort((a, b) => a - b).map((i) => ({
+      fingerprint: data.findings[i].fingerprint, rule: data.findings[i].rule, message: data.findings[i].message }));
+    const blob = new Blob([JSON.stringify({ version: 1, findings: findings }, null, 1) + "\n"], { type: "application/json" });
+    const a = el("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = "plancheck-baseline.json";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  });
+
+  // #selftest: what the browser test reads back from the DOM.
+  if (location.hash === "#selftest") {
+    const out = { findings: items.length, marks: document.querySelectorAll("mark").length };
+    if (items.length) {
+      items[0].click();
+      out.clickedActive = document.querySelectorAll("mark.active").length;
+      out.activeText = Array.from(document.querySelectorAll("mark.active")).map((m) => m.textContent).join("|");
+      const firstMark = document.querySelector("mark:not(.related)");
+      firstMark.click();
+      out.markSelects = document.querySelectorAll("#findings li.active").length;
+    }
+    out.foreignElements = report.querySelectorAll("script, img, iframe, object, svg").length;
+    out.injected = typeof window.__injected !== "undefined";
+    const t = document.getElementById("selftest");
+    t.textContent = "SELFTEST " + JSON.stringify(out);
+    t.hidden = false;
+  }
+})();
+</script>
+</body>
+</html>
+)PAGE";
+
+}  // namespace
+
+std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
+                       const std::vector<const SourceFile*>& files, const std::string& version) {
+  Json data;
+  Json file_list = Json::array();
+  for (const SourceFile* f : files) file_list.push_back({{"path", f->path()}, {"text", f->text()}});
+  data["version"] = version;
+  data["files"] = file_list;
+  Json findings = Json::array();
+  int suppressed = 0;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.suppressed) {
+      ++suppressed;
+      continue;
+    }
+    int file_index = 0;
+    auto index_of = [&](const SourceFile* file) {
+      for (size_t i = 0; i < files.size(); ++i)
+        if (files[i] == file) return static_cast<int>(i);
+      return 0;
+    };
+    file_index = index_of(d.span.file);
+    Json spans = Json::array({SpanJson(d.span, file_index, true, d.message)});
+    for (const Related& r : d.related) spans.push_back(SpanJson(r.span, index_of(r.span.file), false, r.message));
+    findings.push_back({{"rule", d.rule},
+                        {"severity", SeverityName(d.severity)},
+                        {"message", d.message},
+                        {"fingerprint", FingerprintHash(d)},
+                        {"spans", spans}});
+  }
+  data["findings"] = findings;
+  data["suppressed"] = suppressed;
+
+  std::string raw = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string safe;
+  safe.reserve(raw.size());
+  for (char c : raw) {
+    if (c == '<') safe += "\\u003c";
+    else if (c == '>') safe += "\\u003e";
+    else if (c == '&') safe += "\\u0026";
+    else safe += c;
+  }
+  std::string title = "plancheck 审阅";
+  if (!files.empty()) title += " — " + files[0]->path();
+  std::string page = kPage;
+  page.replace(page.find("@TITLE@"), 7, EscapeHtml(title));
+  page.replace(page.find("@DATA@"), 6, safe);
+  return page;
+}
+
+}  // namespace plancheck

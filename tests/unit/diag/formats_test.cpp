@@ -1,0 +1,89 @@
+#include "diag/formats.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include "../test_util.h"
+
+namespace plancheck {
+namespace {
+
+std::vector<Diagnostic> Check(const Report& r) {
+  std::vector<Diagnostic> d;
+  testing::DefaultEngine().Check(r, false, &d);
+  SortDiagnostics(&d);
+  return d;
+}
+
+constexpr const char* kReport =
+    "一、2022年计划执行情况\n社会就业局势总体稳定,城镇新增就业1691人。\n二、2023年计划\n%s"
+    "确保零就业家庭动态清零,新增城镇就业人口%s人以上。\n";
+
+std::string ReportText(const std::string& inserted, const std::string& target) {
+  char buf[1024];
+  std::snprintf(buf, sizeof buf, kReport, inserted.c_str(), target.c_str());
+  return buf;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(Formats)
+
+BOOST_AUTO_TEST_CASE(BaselineSurvivesEditsElsewhereButNotANewNumber) {
+  plancheck::Report original = testing::Analyze(ReportText("", "1600"));
+  std::vector<Diagnostic> before = Check(original);
+  BOOST_REQUIRE(before.size() == 1u);
+  Result<Baseline> baseline = ParseBaseline(RenderBaseline(before));
+  BOOST_REQUIRE(baseline.ok());
+
+  // A paragraph inserted above the finding: still acknowledged.
+  plancheck::Report edited = testing::Analyze(ReportText("加快推进项目建设,强化要素保障。\n\n", "1600"));
+  std::vector<Diagnostic> after = Check(edited);
+  BOOST_REQUIRE(after.size() == 1u);
+  BOOST_TEST(after[0].span.file->PositionOf(after[0].span.begin).line == 6);
+  BOOST_TEST(ApplyBaseline(*baseline, &after) == 1);
+  BOOST_TEST(after[0].suppressed);
+
+  // The number changed: a new finding.
+  plancheck::Report changed = testing::Analyze(ReportText("", "1500"));
+  std::vector<Diagnostic> again = Check(changed);
+  BOOST_REQUIRE(again.size() == 1u);
+  BOOST_TEST(ApplyBaseline(*baseline, &again) == 0);
+  BOOST_TEST(!again[0].suppressed);
+}
+
+BOOST_AUTO_TEST_CASE(RejectsMalformedBaselines) {
+  BOOST_TEST(ParseBaseline("{").status().message() == "not JSON");
+  BOOST_TEST(ParseBaseline("[]").status().message() ==
+             "not a plancheck baseline (no \"findings\" list)");
+  BOOST_TEST(ParseBaseline("{\"findings\": [{}]}").status().message() ==
+             "a finding without a \"fingerprint\" string");
+}
+
+BOOST_AUTO_TEST_CASE(GithubCommandsEscapeWhatGithubRequires) {
+  SourceFile f("a,b:c.txt", "新增城镇就业人口1600人以上\n", "UTF-8");
+  Diagnostic d;
+  d.rule = "r";
+  d.severity = Severity::kError;
+  d.message = "100% 低于\n上年\r实际: a, b";
+  size_t at = f.text().find("1600");
+  d.span = f.MakeSpan(at, at + 4);
+  BOOST_TEST(RenderGithub({d}) ==
+             "::error file=a%2Cb%3Ac.txt,line=1,col=9,endLine=1,endColumn=13,title=plancheck r::"
+             "100%25 低于%0A上年%0D实际: a, b\n");
+}
+
+BOOST_AUTO_TEST_CASE(HtmlCarriesReportTextAsInertJson) {
+  SourceFile f("x.txt", "</script><script>alert(1)</script>增长-1.6%\n", "UTF-8");
+  std::string page = RenderHtml({}, {&f}, "0");
+  // The only closing script tags are the page's own two.
+  size_t count = 0, at = 0;
+  while ((at = page.find("</script>", at)) != std::string::npos) ++count, ++at;
+  BOOST_TEST(count == 2u);
+  BOOST_TEST(page.find("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)") != std::string::npos);
+  BOOST_TEST(page.find("http://") == std::string::npos);
+  BOOST_TEST(page.find("https://") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace plancheck
