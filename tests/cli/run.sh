@@ -106,5 +106,14 @@ printf '[rules]\nenabel = ["strict"]\n' >"$work/project/.plancheck.toml"
 expect "bad config" 2 "^$work/project/.plancheck.toml:2: error: \\[rules\\]: unknown key 'enabel'" -- "$pc" "$work/project/drafts/report.txt"
 expect "explicit config" 0 "" -- "$pc" --config /dev/null --fail-on error --disable summary-contradicts-results "$work/project/drafts/report.txt"
 
+# Baselines: a written baseline silences the run; a broken one is an input error.
+expect "write baseline" 1 "" -- "$pc" --write-baseline "$work/baseline.json" "$report"
+out=$("$pc" --color never --baseline "$work/baseline.json" "$report"); status=$?
+if [[ $status -eq 0 && $out == *"suppressed by the baseline"* ]]; then passed=$((passed + 1)); else
+  echo "FAIL baseline: status $status output '$out'"; failed=$((failed + 1)); fi
+printf '{"findings": 3}' >"$work/bad-baseline.json"
+expect "bad baseline" 2 "^plancheck: error: $work/bad-baseline.json: not a plancheck baseline" -- "$pc" --baseline "$work/bad-baseline.json" "$report"
+expect "unknown format" 2 "unknown format 'sarf' for check \\(did you mean 'sarif'\\?\\)" -- "$pc" --format sarf "$report"
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
