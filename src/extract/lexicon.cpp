@@ -91,6 +91,7 @@ void Lexicon::LoadIndicators(std::string_view text, const std::string& path,
         r.Error(r.LineOfKey("name"), "[[indicator]]: duplicate name '" + ind->name + "'");
         continue;
       }
+      for (const std::string& alias : ind->aliases) AddToTrie(alias, ind.get());
       indicators_.push_back(std::move(ind));
     }
   }
@@ -127,34 +128,65 @@ const Indicator* Lexicon::FindByName(std::string_view name) const {
   return nullptr;
 }
 
+void Lexicon::AddToTrie(const std::string& alias, const Indicator* indicator) {
+  int node = 0;
+  for (size_t i = alias.size(); i-- > 0;) {
+    unsigned char c = static_cast<unsigned char>(alias[i]);
+    auto& next = trie_[node].next;
+    auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(c, 0),
+                               [](const auto& a, const auto& b) { return a.first < b.first; });
+    if (it != next.end() && it->first == c) {
+      node = it->second;
+      continue;
+    }
+    int child = static_cast<int>(trie_.size());
+    next.insert(it, {c, child});
+    trie_.emplace_back();
+    node = child;
+  }
+  trie_[node].ends.push_back(indicator);
+}
+
 std::optional<IndicatorMatch> Lexicon::FindIndicator(std::string_view context,
                                                      std::string_view dimension,
                                                      std::string_view unit) const {
-  std::optional<IndicatorMatch> best;
-  auto consider = [&](const Indicator* ind, size_t begin, size_t end) {
-    if (!best || end > best->end || (end == best->end && begin < best->begin)) {
-      best = IndicatorMatch{ind, begin, end};
-    }
-  };
-  for (const auto& ind : indicators_) {
-    if (!dimension.empty() && ind->dimension != "any" && ind->dimension != dimension) continue;
+  auto fits = [&](const Indicator* ind) {
+    if (!dimension.empty() && ind->dimension != "any" && ind->dimension != dimension) return false;
     if (!unit.empty() && !ind->units.empty() &&
         std::find(ind->units.begin(), ind->units.end(), unit) == ind->units.end())
-      continue;
-    for (const std::string& alias : ind->aliases) {
-      size_t at = context.rfind(alias);
-      if (at != std::string_view::npos) consider(ind.get(), at, at + alias.size());
+      return false;
+    return true;
+  };
+  std::optional<IndicatorMatch> best;
+  // Aliases: the first end position from the right where one fits; the
+  // longest there.
+  for (size_t end = context.size(); end > 0 && !best; --end) {
+    int node = 0;
+    for (size_t i = end; i-- > 0;) {
+      unsigned char c = static_cast<unsigned char>(context[i]);
+      const auto& next = trie_[node].next;
+      auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(c, 0),
+                                 [](const auto& a, const auto& b) { return a.first < b.first; });
+      if (it == next.end() || it->first != c) break;
+      node = it->second;
+      for (const Indicator* ind : trie_[node].ends) {
+        if (fits(ind)) best = IndicatorMatch{ind, i, end};  // later i-- gives longer ones
+      }
     }
+  }
+  // Patterns: the last match of each; a pattern wins when it ends later, or
+  // at the same place and starts earlier.
+  for (const auto& ind : indicators_) {
+    if (ind->patterns.empty() || !fits(ind.get())) continue;
     for (const auto& re : ind->patterns) {
-      re2::StringPiece input(context.data(), context.size());
       re2::StringPiece match;
       size_t pos = 0;
-      // The last match in the context.
       while (pos <= context.size() &&
-             re->Match(input, pos, context.size(), RE2::UNANCHORED, &match, 1)) {
+             re->Match(context, pos, context.size(), RE2::UNANCHORED, &match, 1)) {
         size_t begin = static_cast<size_t>(match.data() - context.data());
         size_t end = begin + match.size();
-        consider(ind.get(), begin, end);
+        if (!best || end > best->end || (end == best->end && begin < best->begin))
+          best = IndicatorMatch{ind.get(), begin, end};
         pos = end > begin ? end : begin + 1;
       }
     }

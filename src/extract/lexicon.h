@@ -76,8 +76,18 @@ class Lexicon {
   size_t indicator_count() const { return indicators_.size(); }
 
  private:
+  // A trie of every alias read backwards: walking it from a position in a
+  // context towards its start finds every alias that ends there, so the
+  // alias nearest the end is found without searching for each alias.
+  struct TrieNode {
+    std::vector<std::pair<unsigned char, int>> next;  // sorted by byte
+    std::vector<const Indicator*> ends;               // aliases that start here
+  };
+  void AddToTrie(const std::string& alias, const Indicator* indicator);
+
   std::vector<Unit> units_;
   std::vector<std::unique_ptr<Indicator>> indicators_;
+  std::vector<TrieNode> trie_ = std::vector<TrieNode>(1);
   std::vector<Compound> compounds_;
 };
 
