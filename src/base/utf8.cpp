@@ -48,32 +48,34 @@ void AppendUtf8(char32_t c, std::string* out) {
 }
 
 size_t FindInvalidUtf8(std::string_view s) {
-  size_t i = 0;
+  // Well-formed sequences per RFC 3629 (no overlongs, surrogates or values
+  // above U+10FFFF), checked byte by byte without decoding.
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
-  auto cont = [&](size_t k) { return k < n && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80; };
+  size_t i = 0;
   while (i < n) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
+    unsigned char b = p[i];
     if (b < 0x80) {
       ++i;
       continue;
     }
-    int length;
-    char32_t min;
+    auto cont = [&](size_t k, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+      return k < n && p[k] >= lo && p[k] <= hi;
+    };
     if (b >= 0xC2 && b <= 0xDF) {
-      length = 2, min = 0x80;
+      if (!cont(i + 1)) return i;
+      i += 2;
     } else if (b >= 0xE0 && b <= 0xEF) {
-      length = 3, min = 0x800;
+      unsigned char lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
+      if (!cont(i + 1, lo, hi) || !cont(i + 2)) return i;
+      i += 3;
     } else if (b >= 0xF0 && b <= 0xF4) {
-      length = 4, min = 0x10000;
+      unsigned char lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
+      if (!cont(i + 1, lo, hi) || !cont(i + 2) || !cont(i + 3)) return i;
+      i += 4;
     } else {
       return i;
     }
-    for (int k = 1; k < length; ++k)
-      if (!cont(i + k)) return i;
-    size_t p = i;
-    char32_t c = NextCodePoint(s, &p);
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return i;
-    i = p;
   }
   return std::string_view::npos;
 }

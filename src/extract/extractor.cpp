@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <unordered_map>
 
 #include "base/status.h"
 #include "base/utf8.h"
@@ -105,32 +106,50 @@ bool IsAsciiAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// The last boundary (end offset) of any of `words` in t[from, to).
-size_t LastBoundary(const std::string& t, size_t from, size_t to,
-                    std::initializer_list<const char*> words) {
-  size_t best = from;
-  for (const char* w : words) {
-    size_t len = std::strlen(w);
-    if (to < from + len) continue;
-    size_t at = t.rfind(w, to - len);
-    while (at != std::string::npos && at >= from) {
-      if (at + len <= to) {
-        best = std::max(best, at + len);
-        break;
+// Sentence and clause boundaries of one paragraph, found once: offsets
+// just after each 。；;!? (sentence) and ，,：: (clause) in the normalized
+// text. Lookups are binary searches.
+class Boundaries {
+ public:
+  explicit Boundaries(const std::string& t) {
+    const size_t n = t.size();
+    for (size_t i = 0; i < n; ++i) {
+      unsigned char c = static_cast<unsigned char>(t[i]);
+      if (c == ',' || c == ':') {
+        clause_.push_back(i + 1);
+      } else if (c == ';' || c == '!' || c == '?') {
+        sentence_.push_back(i + 1);
+      } else if (c == 0xE3 && i + 2 < n && t[i + 1] == '\x80' && t[i + 2] == '\x82') {
+        sentence_.push_back(i + 3);  // 。
+        i += 2;
+      } else if (c == 0xEF && i + 2 < n && t[i + 1] == '\xBC') {
+        unsigned char d = static_cast<unsigned char>(t[i + 2]);
+        if (d == 0x8C || d == 0x9A) clause_.push_back(i + 3);  // ， ：
+        else if (d == 0x9B || d == 0x81 || d == 0x9F) sentence_.push_back(i + 3);  // ；！？
+        i += 2;
       }
-      if (at == 0) break;
-      at = t.rfind(w, at - 1);
     }
   }
-  return best;
-}
+  // The start of the sentence holding `pos`.
+  size_t SentenceStart(size_t pos) const { return Last(sentence_, 0, pos); }
+  // The start of the clause holding `pos`, within its sentence.
+  size_t ClauseStart(size_t sentence_start, size_t pos) const {
+    return Last(clause_, sentence_start, pos);
+  }
+  int SentencesBefore(size_t pos) const {
+    return static_cast<int>(std::upper_bound(sentence_.begin(), sentence_.end(), pos) -
+                            sentence_.begin());
+  }
+  int sentence_count() const { return static_cast<int>(sentence_.size()); }
 
-size_t SentenceStart(const std::string& t, size_t from, size_t pos) {
-  return LastBoundary(t, from, pos, {"。", ";", "!", "?", "！", "？", "；"});
-}
-size_t ClauseStart(const std::string& t, size_t sentence_start, size_t pos) {
-  return LastBoundary(t, sentence_start, pos, {",", ":", "，", "："});
-}
+ private:
+  static size_t Last(const std::vector<size_t>& ends, size_t from, size_t pos) {
+    auto it = std::upper_bound(ends.begin(), ends.end(), pos);
+    if (it == ends.begin()) return from;
+    return std::max(from, *(it - 1));
+  }
+  std::vector<size_t> sentence_, clause_;
+};
 
 std::string Trim(std::string s) {
   bool changed = true;
@@ -250,6 +269,7 @@ Extractor::~Extractor() = default;
 
 std::vector<Fact> Extractor::Extract(const Document& doc) const {
   std::vector<Fact> facts;
+  facts.reserve(doc.file->text().size() / 200);
   const SourceFile& file = *doc.file;
   int sentence_base = 0;
   int next_list_id = 0;
@@ -257,8 +277,9 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
   for (size_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
     const Paragraph& para = doc.paragraphs[pi];
     if (para.span.size() == 0) continue;
-    NormalizedText nt(file.Slice(para.span), para.span.begin);
+    const NormalizedText& nt = para.normalized;
     const std::string& t = nt.text();
+    const Boundaries bounds(t);
     auto source_span = [&](size_t b, size_t e) {
       return file.MakeSpan(nt.ToSource(b), nt.ToSource(e));
     };
@@ -358,21 +379,30 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       if (open > close) continue;
       // A numeral run right after another numeral or a digit is part of a name.
       if (begin > 0 && IsAsciiAlnum(t[begin - 1])) continue;
-      icu::UnicodeString text = icu::UnicodeString::fromUTF8(numeral);
-      icu::Formattable parsed;
-      icu::ParsePosition pp(0);
-      spellout_->parse(text, parsed, pp);
-      UErrorCode code = U_ZERO_ERROR;
-      double number = parsed.getDouble(code);
-      if (U_FAILURE(code) || pp.getIndex() != text.length()) continue;
       const Unit* unit = lexicon_.FindUnit(std::string(cg[3].data(), cg[3].size()));
       if (unit == nullptr) continue;
       // "八项规定", "以下八个方面", "两个大局": a spelt-out 个/项 is rhetoric
       // unless it counts items just listed ("涉农整合资金、衔接资金两个管理办法").
       if (unit->name == "个" || unit->name == "项") {
-        size_t clause = ClauseStart(t, SentenceStart(t, 0, begin), begin);
+        size_t clause = bounds.ClauseStart(bounds.SentenceStart(begin), begin);
         if (t.substr(clause, begin - clause).find("、") == std::string::npos) continue;
       }
+      // The same few numerals recur (两, 万, 三): parse each once per thread.
+      thread_local std::unordered_map<std::string, double> parsed_numerals;
+      auto cached = parsed_numerals.find(numeral);
+      if (cached == parsed_numerals.end()) {
+        icu::UnicodeString text = icu::UnicodeString::fromUTF8(numeral);
+        icu::Formattable parsed;
+        icu::ParsePosition pp(0);
+        spellout_->parse(text, parsed, pp);
+        UErrorCode code = U_ZERO_ERROR;
+        double value = parsed.getDouble(code);
+        if (U_FAILURE(code) || pp.getIndex() != text.length()) value = -1;
+        if (parsed_numerals.size() > 4096) parsed_numerals.clear();
+        cached = parsed_numerals.emplace(numeral, value).first;
+      }
+      double number = cached->second;
+      if (number < 0) continue;
       bool overlaps = false;
       for (const RawQuantity& q : found) overlaps |= q.begin < end && begin < q.end;
       if (overlaps) continue;
@@ -425,6 +455,10 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         while (true) {
           size_t from = end >= 24 ? end - 24 : 0;
           while (from > 0 && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+          std::string_view head(t.data() + from, end - from);
+          if (!(EndsWith(head, "和") || EndsWith(head, "、") || EndsWith(head, "与") ||
+                EndsWith(head, "及")))
+            break;
           re2::StringPiece window(t.data() + from, end - from);
           re2::StringPiece number, joiner;
           if (!RE2::PartialMatch(window, kBare, &number, &joiner)) break;
@@ -458,8 +492,8 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     for (size_t qi = 0; qi < found.size(); ++qi) {
       RawQuantity& q = found[qi];
       Fact& f = q.fact;
-      size_t sentence_start = SentenceStart(t, 0, q.begin);
-      size_t clause_start = ClauseStart(t, sentence_start, q.begin);
+      size_t sentence_start = bounds.SentenceStart(q.begin);
+      size_t clause_start = bounds.ClauseStart(sentence_start, q.begin);
       size_t seg_start = std::max(clause_start, prev_end > q.begin ? clause_start : prev_end);
       if (seg_start < clause_start) seg_start = clause_start;
       prev_end = q.end;
@@ -470,19 +504,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       f.span = source_span(q.begin, q.end);
       f.text = std::string(file.Slice(f.span));
       f.paragraph = static_cast<int>(pi);
-      f.sentence = sentence_base + static_cast<int>(std::count(t.begin(), t.begin() + q.begin, '\n'));
-      // Sentence numbers: count sentence ends before the quantity.
-      {
-        int n = 0;
-        for (const char* end_word : kSentenceEnds) {
-          size_t at = 0, len = std::strlen(end_word);
-          while ((at = t.find(end_word, at)) != std::string::npos && at < q.begin) {
-            ++n;
-            at += len;
-          }
-        }
-        f.sentence = sentence_base + n;
-      }
+      f.sentence = sentence_base + bounds.SentencesBefore(q.begin);
 
       // Qualifier and direction words right before the number.
       std::string_view before = narrow;
@@ -567,6 +589,10 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       static const RE2 kLeadingYear(R"(^(?:在|到|至|截至|截止)?((?:19|20)\d\d)年(?:底|末|全年)?)");
       std::string year;
       for (std::string_view scope : {clause, sentence}) {
+        if (scope.empty() || !((scope[0] >= '0' && scope[0] <= '9') || StartsWith(scope, "在") ||
+                               StartsWith(scope, "到") || StartsWith(scope, "至") ||
+                               StartsWith(scope, "截")))
+          continue;
         re2::StringPiece s(scope.data(), scope.size());
         if (RE2::PartialMatch(s, kLeadingYear, &year)) {
           int y = std::stoi(year);
@@ -583,11 +609,13 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         f.multi_year = true;
 
       // Subject and tier.
-      std::string subject = Trim(std::string(narrow));
+      const std::string narrow_subject = Trim(std::string(narrow));
+      std::string subject = narrow_subject;
       if (subject.empty() && f.measure != Measure::kRank) {
         // The number comes first: "33个省市重点项目完成投资".
         size_t stop = q.end;
-        while (stop < t.size()) {
+        size_t limit = std::min(t.size(), q.end + 60);  // a noun phrase, not the paragraph
+        while (stop < limit) {
           bool at_end = false;
           for (const char* w : {",", ";", ":", "。", "、", "完成", "实现", "全年", "被", "达",
                                 "开工", "竣工", "尽早", "顺利", "投产", "建成"}) {
@@ -625,7 +653,6 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         f.indicator_span = source_span(context_begin + m->begin, context_begin + m->end);
         return true;
       };
-      std::string narrow_subject = Trim(std::string(narrow));
       bool continues = narrow_subject.empty() || StartsWith(narrow, "增速") ||
                        StartsWith(narrow, "同比") || StartsWith(narrow, "比上年");
       // Reach back past an earlier quantity of the clause only when this
@@ -638,7 +665,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         if (continues && f.measure != Measure::kLevel) find(sentence, sentence_start, true);
       }
       if (f.indicator == nullptr && f.measure != Measure::kRank && !subject.empty() &&
-          Trim(std::string(narrow)).empty()) {
+          narrow_subject.empty()) {
         find(subject, q.end, true);
       }
 
@@ -708,8 +735,8 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         }
       }
       size_t values = last - qi + 1;
-      size_t sentence_start = SentenceStart(t, 0, q.begin);
-      size_t clause_start = ClauseStart(t, sentence_start, q.begin);
+      size_t sentence_start = bounds.SentenceStart(q.begin);
+      size_t clause_start = bounds.ClauseStart(sentence_start, q.begin);
       std::string head(t.data() + clause_start, q.begin - clause_start);
       size_t fenbie = head.rfind("分别");
       size_t jun = head.rfind("均");
@@ -838,15 +865,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       }
       qi = last;
     }
-    int n = 0;
-    for (const char* end_word : kSentenceEnds) {
-      size_t at = 0, len = std::strlen(end_word);
-      while ((at = t.find(end_word, at)) != std::string::npos) {
-        ++n;
-        at += len;
-      }
-    }
-    sentence_base += n + 1;
+    sentence_base += bounds.sentence_count() + 1;
     size_t first = facts.size();
     for (Fact& f : out) facts.push_back(std::move(f));
     LinkParts(t, nt, first, &facts);

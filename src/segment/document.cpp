@@ -108,10 +108,19 @@ Document Segment(const SourceFile& file) {
     Paragraph para;
     para.span = file.MakeSpan(start, start + raw.size());
     para.line = line;
-    std::string text = NormalizedText(raw).text();
+    para.normalized = NormalizedText(raw, static_cast<uint32_t>(start));
+    const std::string& text = para.normalized.text();
     std::string numeral, rest;
-    bool part = RE2::PartialMatch(text, PartHeading(), &numeral, &rest);
-    bool sub = !part && RE2::PartialMatch(text, SubHeading(), &numeral, &rest);
+    // Headings start with a Chinese numeral or "(": test that before the regexes.
+    size_t lead = text.find_first_not_of(" \t");
+    bool maybe = lead != std::string::npos &&
+                 (text[lead] == '(' || text.compare(lead, 3, "一") == 0 || text.compare(lead, 3, "二") == 0 ||
+                  text.compare(lead, 3, "三") == 0 || text.compare(lead, 3, "四") == 0 ||
+                  text.compare(lead, 3, "五") == 0 || text.compare(lead, 3, "六") == 0 ||
+                  text.compare(lead, 3, "七") == 0 || text.compare(lead, 3, "八") == 0 ||
+                  text.compare(lead, 3, "九") == 0 || text.compare(lead, 3, "十") == 0);
+    bool part = maybe && RE2::PartialMatch(text, PartHeading(), &numeral, &rest);
+    bool sub = maybe && !part && RE2::PartialMatch(text, SubHeading(), &numeral, &rest);
     if (part || sub) {
       Section section;
       section.level = part ? 1 : 2;
@@ -159,7 +168,7 @@ Document Segment(const SourceFile& file) {
                       Contains(text, {"过去五年", "五年来", "五年间", "“十二五”时期", "“十三五”时期",
                                       "“十四五”时期"});
     para.year = sub_year ? sub_year : part_year;
-    doc.paragraphs.push_back(para);
+    doc.paragraphs.push_back(std::move(para));
   }
 
   if (doc.actual_year && !doc.target_year) doc.target_year = *doc.actual_year + 1;

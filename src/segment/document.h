@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "base/span.h"
+#include "text/normalize.h"
 #include "text/source_file.h"
 
 namespace plancheck {
@@ -31,6 +32,7 @@ struct Section {
 
 struct Paragraph {
   Span span;           // one line of the file, without its terminator
+  NormalizedText normalized;  // the line with full-width forms folded, mapped to the file
   int line = 0;        // 1-based
   int section = -1;    // index into Document::sections, or -1 before the first part
   Role role = Role::kOther;

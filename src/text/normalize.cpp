@@ -1,5 +1,7 @@
 #include "text/normalize.h"
 
+#include <cstring>
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -18,7 +20,25 @@ const icu::Normalizer2* Nfkc() {
 
 }  // namespace
 
-NormalizedText::NormalizedText(std::string_view source, uint32_t base) {
+NormalizedText::NormalizedText(std::string_view source, uint32_t base) : base_(base) {
+  // Full-width forms are U+FF01..U+FF5E (EF BC 81 .. EF BD 9E) and the
+  // ideographic space U+3000 (E3 80 80).
+  bool needs_folding = false;
+  for (const char* p = source.data(), *end = source.data() + source.size(); p + 2 < end;) {
+    const char* ef = static_cast<const char*>(std::memchr(p, '\xEF', end - p));
+    if (ef == nullptr || ef + 2 >= end) break;
+    if (ef[1] == '\xBC' || ef[1] == '\xBD') {
+      needs_folding = true;
+      break;
+    }
+    p = ef + 1;
+  }
+  if (!needs_folding && source.find("\xE3\x80\x80") != std::string_view::npos) needs_folding = true;
+  if (!needs_folding) {
+    text_.assign(source.data(), source.size());
+    identity_ = true;
+    return;
+  }
   text_.reserve(source.size());
   to_source_.reserve(source.size() + 1);
   const icu::Normalizer2* nfkc = Nfkc();

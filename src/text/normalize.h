@@ -18,14 +18,18 @@ class NormalizedText {
  public:
   // Normalizes `source` (valid UTF-8). `base` is added to every mapped offset,
   // so a paragraph can be normalized on its own and still map into the file.
-  explicit NormalizedText(std::string_view source, uint32_t base = 0);
+  explicit NormalizedText(std::string_view source = {}, uint32_t base = 0);
 
   const std::string& text() const { return text_; }
   // Source offset of normalized offset `i` (0 <= i <= text().size()).
-  uint32_t ToSource(size_t i) const { return to_source_[i]; }
+  uint32_t ToSource(size_t i) const { return identity_ ? base_ + static_cast<uint32_t>(i) : to_source_[i]; }
 
  private:
   std::string text_;
+  // Most paragraphs have nothing to fold: then the map is the identity and
+  // is not stored.
+  bool identity_ = false;
+  uint32_t base_ = 0;
   std::vector<uint32_t> to_source_;
 };
 

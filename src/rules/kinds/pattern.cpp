@@ -19,7 +19,7 @@ class Pattern : public RuleCheck {
     std::optional<Fact> prior;
     for (const Paragraph& para : doc.paragraphs) {
       if (para.span.size() == 0) continue;
-      NormalizedText nt(file.Slice(para.span), para.span.begin);
+      const NormalizedText& nt = para.normalized;
       const std::string& t = nt.text();
       // Matches of both patterns in text order within the paragraph.
       size_t pos = 0;
