@@ -209,6 +209,95 @@ bool UseColor(const Options& o) {
   return o.output.empty() && isatty(STDOUT_FILENO);
 }
 
+// check for the formats that can be written one report at a time (text,
+// json, github): reports are read, checked and rendered on -j workers and
+// freed at once, so memory stays that of a few reports however many are
+// given. Files are taken in path order, which is the order of the output.
+int CheckStreaming(const Options& o, const Engine& engine, const std::string& format,
+                   const Baseline& baseline, Severity fail_on) {
+  if (o.args.empty()) return Fail("no input files (see 'plancheck --help')");
+  std::vector<size_t> order(o.args.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto display = [&](size_t i) { return o.args[i] == "-" ? std::string("<stdin>") : o.args[i]; };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return display(a) < display(b); });
+  struct Result1 {
+    Status status;
+    std::string rendered;
+    SeverityCounts counts;
+    bool fails = false;
+  };
+  std::vector<Result1> results(order.size());
+  TextOptions text_options;
+  text_options.color = UseColor(o);
+  auto work = [&](size_t k) {
+    size_t i = order[k];
+    Result<Report> r = engine.Load(o.args[i], display(i), o.encoding);
+    if (!r.ok()) {
+      results[k].status = r.status();
+      return;
+    }
+    std::vector<Diagnostic> diagnostics;
+    engine.Check(*r, o.lang == "en", &diagnostics);
+    SortDiagnostics(&diagnostics);
+    ApplyBaseline(baseline, &diagnostics);
+    Result1& out = results[k];
+    for (const Diagnostic& d : diagnostics) {
+      out.counts.Add(d);
+      if (!d.suppressed && d.severity >= fail_on) out.fails = true;
+    }
+    if (format == "json") {
+      for (const Diagnostic& d : diagnostics) out.rendered += ",\n" + RenderJsonDiagnostic(d);
+    } else if (format == "github") {
+      out.rendered = RenderGithub(diagnostics);
+    } else {
+      out.rendered = RenderText(diagnostics, text_options, 0);
+    }
+  };
+  int jobs = std::max(1, std::min<int>(o.jobs, static_cast<int>(order.size())));
+  if (jobs == 1) {
+    for (size_t k = 0; k < order.size(); ++k) work(k);
+  } else {
+    std::atomic<size_t> next{0};
+    std::vector<std::thread> threads;
+    for (int j = 0; j < jobs; ++j) {
+      threads.emplace_back([&] {
+        for (size_t k = next++; k < order.size(); k = next++) work(k);
+      });
+    }
+    for (std::thread& t : threads) t.join();
+  }
+  bool ok = true;
+  for (size_t k = 0; k < order.size(); ++k) {
+    if (!results[k].status.ok()) {
+      Fail(display(order[k]) + ": " + results[k].status.message());
+      ok = false;
+    }
+  }
+  if (!ok) return 2;
+  SeverityCounts total;
+  bool fails = false;
+  std::string out;
+  if (format == "json") out = JsonHeader();
+  bool first = true;
+  for (const Result1& r : results) {
+    total.Add(r.counts);
+    fails = fails || r.fails;
+    if (format == "json" && !r.rendered.empty()) {
+      out += first ? r.rendered.substr(1) : r.rendered;  // drop the leading ','
+      first = false;
+    } else if (format != "json") {
+      out += r.rendered;
+    }
+  }
+  if (format == "json") out += JsonFooter(first);
+  if (format == "text" && (total.total() > 0 || total.suppressed > 0))
+    out += Summary(total, static_cast<int>(results.size())) + "\n";
+  Status s = WriteOutput(o.output, out);
+  if (!s.ok()) return Fail(s.message());
+  return fails ? 1 : 0;
+}
+
 int CmdCheck(const Options& o) {
   std::string format = o.format.empty() ? "text" : o.format;
   const std::vector<std::string> kFormats = {"text", "json", "sarif", "github", "html"};
@@ -227,6 +316,8 @@ int CmdCheck(const Options& o) {
     return Fail("--fail-on must be error, warning or note, not '" + o.fail_on + "'");
   Engine engine;
   if (!LoadEngine(o, &engine)) return 2;
+  if ((format == "text" || format == "json" || format == "github") && o.write_baseline.empty())
+    return CheckStreaming(o, engine, format, baseline, fail_on);
   std::vector<Report> reports;
   if (!LoadReports(o, engine, &reports)) return 2;
   std::vector<Diagnostic> diagnostics;

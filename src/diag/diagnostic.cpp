@@ -127,28 +127,25 @@ std::string RenderSnippet(const Span& span, const TextOptions& o) {
 }
 
 std::string Summary(const std::vector<Diagnostic>& diagnostics, int files) {
-  int counts[3] = {0, 0, 0};
-  int suppressed = 0;
-  for (const Diagnostic& d : diagnostics) {
-    if (d.suppressed) {
-      ++suppressed;
-      continue;
-    }
-    ++counts[static_cast<int>(d.severity)];
-  }
+  SeverityCounts counts;
+  for (const Diagnostic& d : diagnostics) counts.Add(d);
+  return Summary(counts, files);
+}
+
+std::string Summary(const SeverityCounts& c, int files) {
   std::vector<std::string> parts;
   auto add = [&](int n, const char* one, const char* many) {
     if (n > 0) parts.push_back(std::to_string(n) + " " + (n == 1 ? one : many));
   };
-  add(counts[2], "error", "errors");
-  add(counts[1], "warning", "warnings");
-  add(counts[0], "note", "notes");
+  add(c.count[2], "error", "errors");
+  add(c.count[1], "warning", "warnings");
+  add(c.count[0], "note", "notes");
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
   if (out.empty()) out = "no findings";
   out += " in " + std::to_string(files) + (files == 1 ? " file" : " files");
-  if (suppressed > 0)
-    out += " (" + std::to_string(suppressed) + " suppressed by the baseline)";
+  if (c.suppressed > 0)
+    out += " (" + std::to_string(c.suppressed) + " suppressed by the baseline)";
   return out;
 }
 
@@ -184,30 +181,40 @@ nlohmann::ordered_json SpanJson(const Span& span) {
 
 }  // namespace
 
-std::string RenderJson(const std::vector<Diagnostic>& diagnostics) {
-  nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const Diagnostic& d : diagnostics) {
-    nlohmann::ordered_json j;
-    j["rule"] = d.rule;
-    j["severity"] = SeverityName(d.severity);
-    j["message"] = d.message;
-    nlohmann::ordered_json where = SpanJson(d.span);
-    for (auto& [k, v] : where.items()) j[k] = v;
-    nlohmann::ordered_json related = nlohmann::ordered_json::array();
-    for (const Related& r : d.related) {
-      nlohmann::ordered_json rj = SpanJson(r.span);
-      rj["message"] = r.message;
-      related.push_back(rj);
-    }
-    j["related"] = related;
-    j["fingerprint"] = FingerprintHash(d);
-    if (d.suppressed) j["suppressed"] = true;
-    list.push_back(j);
+std::string RenderJsonDiagnostic(const Diagnostic& d) {
+  nlohmann::ordered_json j;
+  j["rule"] = d.rule;
+  j["severity"] = SeverityName(d.severity);
+  j["message"] = d.message;
+  nlohmann::ordered_json where = SpanJson(d.span);
+  for (auto& [k, v] : where.items()) j[k] = v;
+  nlohmann::ordered_json related = nlohmann::ordered_json::array();
+  for (const Related& r : d.related) {
+    nlohmann::ordered_json rj = SpanJson(r.span);
+    rj["message"] = r.message;
+    related.push_back(rj);
   }
-  nlohmann::ordered_json doc;
-  doc["version"] = 1;
-  doc["diagnostics"] = list;
-  return doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  j["related"] = related;
+  j["fingerprint"] = FingerprintHash(d);
+  if (d.suppressed) j["suppressed"] = true;
+  // Indented as an element of the top-level "diagnostics" list.
+  std::string object = j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out = "  ";
+  for (char c : object) {
+    out += c;
+    if (c == '\n') out += "  ";
+  }
+  return out;
+}
+
+std::string JsonHeader() { return "{\n \"version\": 1,\n \"diagnostics\": ["; }
+std::string JsonFooter(bool empty) { return empty ? "]\n}\n" : "\n ]\n}\n"; }
+
+std::string RenderJson(const std::vector<Diagnostic>& diagnostics) {
+  std::string out = JsonHeader();
+  for (size_t i = 0; i < diagnostics.size(); ++i)
+    out += (i ? ",\n" : "\n") + RenderJsonDiagnostic(diagnostics[i]);
+  return out + JsonFooter(diagnostics.empty());
 }
 
 }  // namespace plancheck

@@ -52,8 +52,27 @@ std::string RenderSnippet(const Span& span, const TextOptions& options);
 
 // {"version": 1, "diagnostics": [...]} as DESIGN.md §7.
 std::string RenderJson(const std::vector<Diagnostic>& diagnostics);
+// The same document in pieces, for writing one report at a time:
+// JsonHeader(), then each RenderJsonDiagnostic() (",\n" between, "\n"
+// before the first), then JsonFooter(no diagnostics were written).
+std::string JsonHeader();
+std::string RenderJsonDiagnostic(const Diagnostic& d);
+std::string JsonFooter(bool empty);
 
-// "3 warnings, 1 error in 1 file"
+// Findings by severity, and how many a baseline suppressed.
+struct SeverityCounts {
+  int count[3] = {0, 0, 0};  // by Severity
+  int suppressed = 0;
+  void Add(const Diagnostic& d) { d.suppressed ? ++suppressed : ++count[static_cast<int>(d.severity)]; }
+  void Add(const SeverityCounts& o) {
+    for (int i = 0; i < 3; ++i) count[i] += o.count[i];
+    suppressed += o.suppressed;
+  }
+  int total() const { return count[0] + count[1] + count[2]; }
+};
+
+// "1 error, 3 warnings in 1 file"
 std::string Summary(const std::vector<Diagnostic>& diagnostics, int files);
+std::string Summary(const SeverityCounts& counts, int files);
 
 }  // namespace plancheck

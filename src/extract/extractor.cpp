@@ -255,7 +255,9 @@ Extractor::Extractor(const Lexicon& lexicon) : lexicon_(lexicon) {
     if (!skip) cn_units += (cn_units.empty() ? "" : "|") + n;
   }
   chinese_ = std::make_unique<RE2>(
-      "([零〇一二两三四五六七八九十百千万亿]+)(余|多)?(" + cn_units + ")(以上|以下|以内|左右)?", options);
+      "([零〇二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|"
+      "一[零〇一二两三四五六七八九十百千万亿]+)(余|多)?(" + cn_units + ")(以上|以下|以内|左右)?",
+      options);
   PLANCHECK_CHECK(chinese_->ok());
   implicit_ = std::make_unique<RE2>("(全覆盖)", options);
   PLANCHECK_CHECK(implicit_->ok());

@@ -10,12 +10,31 @@
 namespace plancheck {
 namespace {
 
-bool FoldsToAscii(char32_t c) { return (c >= 0xFF01 && c <= 0xFF5E) || c == 0x3000; }
+// What NFKC makes of U+FF01..U+FF5E (full-width ASCII) and U+3000, asked of
+// ICU once; the hot loop then reads this table. 0 where NFKC gives no
+// single ASCII byte.
+struct FoldTable {
+  char full_width[0x5E] = {};
+  char ideographic_space = 0;
+  FoldTable() {
+    UErrorCode code = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(code);
+    if (U_FAILURE(code)) return;
+    auto fold = [&](UChar32 c) -> char {
+      UErrorCode e = U_ZERO_ERROR;
+      icu::UnicodeString folded = nfkc->normalize(icu::UnicodeString(c), e);
+      std::string utf8;
+      folded.toUTF8String(utf8);
+      return U_SUCCESS(e) && utf8.size() == 1 ? utf8[0] : 0;
+    };
+    for (UChar32 c = 0xFF01; c <= 0xFF5E; ++c) full_width[c - 0xFF01] = fold(c);
+    ideographic_space = fold(0x3000);
+  }
+};
 
-const icu::Normalizer2* Nfkc() {
-  UErrorCode code = U_ZERO_ERROR;
-  static const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(code);
-  return U_SUCCESS(code) ? nfkc : nullptr;
+const FoldTable& Folds() {
+  static const FoldTable table;
+  return table;
 }
 
 }  // namespace
@@ -41,28 +60,30 @@ NormalizedText::NormalizedText(std::string_view source, uint32_t base) : base_(b
   }
   text_.reserve(source.size());
   to_source_.reserve(source.size() + 1);
-  const icu::Normalizer2* nfkc = Nfkc();
-  size_t pos = 0;
-  while (pos < source.size()) {
-    size_t start = pos;
-    char32_t c = NextCodePoint(source, &pos);
-    if (FoldsToAscii(c) && nfkc != nullptr) {
-      UErrorCode code = U_ZERO_ERROR;
-      icu::UnicodeString folded = nfkc->normalize(icu::UnicodeString(static_cast<UChar32>(c)), code);
-      std::string utf8;
-      folded.toUTF8String(utf8);
-      if (U_SUCCESS(code) && !utf8.empty()) {
-        for (char b : utf8) {
-          text_.push_back(b);
-          to_source_.push_back(base + static_cast<uint32_t>(start));
-        }
-        continue;
-      }
+  const FoldTable& folds = Folds();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(source.data());
+  const size_t n = source.size();
+  for (size_t i = 0; i < n;) {
+    char folded = 0;
+    size_t length = 1;
+    if (p[i] == 0xEF && i + 2 < n && (p[i + 1] == 0xBC || p[i + 1] == 0xBD)) {
+      char32_t c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      if (c >= 0xFF01 && c <= 0xFF5E) folded = folds.full_width[c - 0xFF01];
+      length = 3;
+    } else if (p[i] == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80) {
+      folded = folds.ideographic_space;
+      length = 3;
     }
-    for (size_t k = start; k < pos; ++k) {
-      text_.push_back(source[k]);
-      to_source_.push_back(base + static_cast<uint32_t>(k));
+    if (folded != 0) {
+      text_.push_back(folded);
+      to_source_.push_back(base + static_cast<uint32_t>(i));
+      i += length;
+      continue;
     }
+    // Copy the byte unchanged (a multi-byte character maps byte for byte).
+    text_.push_back(source[i]);
+    to_source_.push_back(base + static_cast<uint32_t>(i));
+    ++i;
   }
   to_source_.push_back(base + static_cast<uint32_t>(source.size()));
 }
