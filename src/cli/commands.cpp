@@ -1,5 +1,7 @@
 #include "cli/commands.h"
 
+#include <dirent.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -11,6 +13,7 @@
 #include <thread>
 
 #include "base/spell.h"
+#include "cli/audit_table.h"
 #include "cli/facts_output.h"
 #include "cli/output.h"
 #include "diag/formats.h"
@@ -45,6 +48,7 @@ struct Options {
   std::string baseline;   // --baseline FILE
   std::string write_baseline;
   bool fail_on_given = false;
+  bool table = false;
   bool lang_given = false;
 };
 
@@ -62,11 +66,13 @@ int CmdFacts(const Options& o);
 int CmdExplain(const Options& o);
 int CmdRules(const Options& o);
 int CmdTestRules(const Options& o);
+int CmdAudit(const Options& o);
 
 // The one table that drives dispatch, help and "did you mean".
 const Command kCommands[] = {
     {"check", "[check] FILE...", "diagnostics for each report (the default command)", &CmdCheck},
     {"facts", "facts FILE...", "the facts extracted from each report (table, jsonl, csv)", &CmdFacts},
+    {"audit", "audit FILE...|DIR [--table]", "several years' reports of a region: cross-report rules, or the indicator table", &CmdAudit},
     {"explain", "explain RULE-ID", "what a rule checks, why, and its examples", &CmdExplain},
     {"rules", "rules [--kinds]", "the loaded rules with group and severity (or the rule kinds)",
      &CmdRules},
@@ -374,6 +380,79 @@ int CmdFacts(const Options& o) {
   return s.ok() ? 0 : Fail(s.message());
 }
 
+// Expands directories to the .txt files in them (sorted).
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  for (const std::string& a : args) {
+    struct stat st;
+    if (a != "-" && stat(a.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      std::vector<std::string> files;
+      if (DIR* d = opendir(a.c_str())) {
+        while (dirent* e = readdir(d)) {
+          std::string name = e->d_name;
+          if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0)
+            files.push_back(a + (a.back() == '/' ? "" : "/") + name);
+        }
+        closedir(d);
+      }
+      std::sort(files.begin(), files.end());
+      out.insert(out.end(), files.begin(), files.end());
+    } else {
+      out.push_back(a);
+    }
+  }
+  return out;
+}
+
+int CmdAudit(const Options& given) {
+  Options o = given;
+  o.args = ExpandInputs(given.args);
+  std::string format = o.format.empty() ? "text" : o.format;
+  const std::vector<std::string> kFormats =
+      o.table ? std::vector<std::string>{"text", "csv", "markdown"}
+              : std::vector<std::string>{"text", "json", "sarif", "github"};
+  if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
+    return Fail("unknown format '" + format + "' for audit" + DidYouMean(format, kFormats));
+  Severity fail_on;
+  if (!ParseSeverity(o.fail_on, &fail_on))
+    return Fail("--fail-on must be error, warning or note, not '" + o.fail_on + "'");
+  // The audit group, unless rules are named.
+  o.selection.enable.push_back("audit");
+  Engine engine;
+  if (!LoadEngine(o, &engine)) return 2;
+  std::vector<Report> reports;
+  if (!LoadReports(o, engine, &reports)) return 2;
+  std::vector<const Report*> list;
+  for (const Report& r : reports) list.push_back(&r);
+  std::vector<std::vector<const Report*>> series = Engine::GroupSeries(list);
+  std::vector<Diagnostic> diagnostics;
+  for (const auto& s : series) engine.CheckSeries(s, o.lang == "en", &diagnostics);
+  SortDiagnostics(&diagnostics);
+  std::string out;
+  if (o.table) {
+    out = RenderAuditTable(BuildAuditTable(series, diagnostics), format);
+  } else if (format == "json") {
+    out = RenderJson(diagnostics);
+  } else if (format == "github") {
+    out = RenderGithub(diagnostics);
+  } else if (format == "sarif") {
+    std::vector<RuleInfo> infos;
+    for (const auto& r : engine.rules().rules())
+      infos.push_back(RuleInfo{r->id, r->summary, r->explanation, r->severity});
+    out = RenderSarif(diagnostics, infos, PLANCHECK_VERSION);
+  } else {
+    TextOptions t;
+    t.color = UseColor(o);
+    out = diagnostics.empty() ? "" : RenderText(diagnostics, t, static_cast<int>(reports.size()));
+  }
+  Status s = WriteOutput(o.output, out);
+  if (!s.ok()) return Fail(s.message());
+  if (o.table) return 0;
+  for (const Diagnostic& d : diagnostics)
+    if (d.severity >= fail_on) return 1;
+  return 0;
+}
+
 int CmdExplain(const Options& o) {
   if (o.args.size() != 1) return Fail("usage: plancheck explain RULE-ID");
   Engine engine;
@@ -478,6 +557,7 @@ int RunCli(int argc, char** argv) {
       ("encoding", po::value<std::string>(), "decode input as NAME (GB18030, UTF-16LE ...) instead of detecting")
       ("jobs,j", po::value<int>(), "read and analyze N reports at once")
       ("kinds", "with rules: list the rule kinds instead of the rules")
+      ("table", "with audit: print the indicator-by-year table (--format text, csv or markdown)")
       ("config", po::value<std::string>(), "read FILE instead of the nearest .plancheck.toml above the first report")
       ("baseline", po::value<std::string>(), "report only findings not acknowledged in FILE (a baseline)")
       ("write-baseline", po::value<std::string>(), "write every finding of this run to FILE as a baseline");
@@ -556,6 +636,7 @@ int RunCli(int argc, char** argv) {
   if (vm.count("jobs")) o.jobs = vm["jobs"].as<int>();
   if (o.jobs < 1) return Fail("--jobs must be at least 1");
   if (vm.count("kinds")) o.args = {"--kinds"};
+  o.table = vm.count("table") > 0;
   for (const Command& c : kCommands)
     if (o.command == c.name) return c.run(o);
   return Fail("unknown command '" + o.command + "'");

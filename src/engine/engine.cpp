@@ -180,7 +180,45 @@ void Engine::Check(const Report& report, bool english, std::vector<Diagnostic>* 
   input.env = &report.env;
   input.english = english;
   VectorSink sink(out, severity_);
-  for (const Rule* rule : enabled_) rule->check->Check(*rule, input, &sink);
+  for (const Rule* rule : enabled_)
+    if (rule->group != "audit") rule->check->Check(*rule, input, &sink);
+}
+
+std::vector<std::vector<const Report*>> Engine::GroupSeries(
+    const std::vector<const Report*>& reports) {
+  std::map<std::string, std::vector<const Report*>> by_region;
+  for (const Report* r : reports) by_region[r->document.region].push_back(r);
+  std::vector<std::vector<const Report*>> series;
+  for (auto& [region, list] : by_region) {
+    std::stable_sort(list.begin(), list.end(), [](const Report* a, const Report* b) {
+      return a->document.target_year.value_or(0) < b->document.target_year.value_or(0);
+    });
+    series.push_back(list);
+  }
+  return series;
+}
+
+void Engine::CheckSeries(const std::vector<const Report*>& series, bool english,
+                         std::vector<Diagnostic>* out) const {
+  VectorSink sink(out, severity_);
+  for (size_t i = 0; i + 1 < series.size(); ++i) {
+    const Report& earlier = *series[i];
+    const Report& later = *series[i + 1];
+    if (!earlier.document.target_year || !later.document.target_year ||
+        *later.document.target_year != *earlier.document.target_year + 1)
+      continue;
+    // The two reports' facts side by side; whole-part links are per report.
+    std::vector<Fact> facts = earlier.facts;
+    facts.insert(facts.end(), later.facts.begin(), later.facts.end());
+    for (Fact& f : facts) f.part_of = -1;
+    CheckInput input;
+    input.document = &later.document;
+    input.facts = &facts;
+    input.env = &later.env;
+    input.english = english;
+    for (const Rule* rule : enabled_)
+      if (rule->group == "audit") rule->check->Check(*rule, input, &sink);
+  }
 }
 
 }  // namespace plancheck

@@ -68,7 +68,16 @@ class Engine {
   Result<Report> Load(const std::string& path, const std::string& display,
                       const std::string& encoding) const;
   Report Analyze(std::unique_ptr<SourceFile> file) const;
+  // Runs the enabled rules of the default and strict groups on one report.
   void Check(const Report& report, bool english, std::vector<Diagnostic>* out) const;
+
+  // Multi-year audit. Groups reports into series — one region, ordered by
+  // the year each report was published for — and runs the enabled rules of
+  // the audit group over the facts of every two consecutive reports of a
+  // series (report N's targets for year N against report N+1's actuals).
+  static std::vector<std::vector<const Report*>> GroupSeries(const std::vector<const Report*>& reports);
+  void CheckSeries(const std::vector<const Report*>& series, bool english,
+                   std::vector<Diagnostic>* out) const;
 
   const RuleSet& rules() const { return rules_; }
   const std::vector<const Rule*>& enabled() const { return enabled_; }

@@ -24,15 +24,26 @@ RuleTestSummary RunRuleTests(Engine* engine) {
       ++summary.cases;
       engine->SelectOnly({rule});
       std::string name = rule->path + ":" + std::to_string(tc.line);
-      Report report = engine->Analyze(std::make_unique<SourceFile>(name, tc.text, "UTF-8"));
+      std::vector<Report> reports;
       std::vector<Diagnostic> seen;
-      engine->Check(report, false, &seen);
+      if (tc.reports.empty()) {
+        reports.push_back(engine->Analyze(std::make_unique<SourceFile>(name, tc.text, "UTF-8")));
+        engine->Check(reports[0], false, &seen);
+      } else {
+        for (size_t k = 0; k < tc.reports.size(); ++k) {
+          reports.push_back(engine->Analyze(std::make_unique<SourceFile>(
+              name + "#" + std::to_string(k + 1), tc.reports[k], "UTF-8")));
+        }
+        std::vector<const Report*> series;
+        for (const Report& r : reports) series.push_back(&r);
+        for (const auto& s : Engine::GroupSeries(series)) engine->CheckSeries(s, false, &seen);
+      }
       std::vector<std::string> expected, got;
       for (const auto& e : tc.expect) expected.push_back(Describe(e.span, e.notes));
       for (const Diagnostic& d : seen) {
         std::vector<std::string> notes;
-        for (const Related& r : d.related) notes.emplace_back(report.file->Slice(r.span));
-        got.push_back(Describe(std::string(report.file->Slice(d.span)), notes));
+        for (const Related& r : d.related) notes.emplace_back(r.span.file->Slice(r.span));
+        got.push_back(Describe(std::string(d.span.file->Slice(d.span)), notes));
       }
       std::vector<std::string> missing, extra;
       std::vector<bool> used(got.size(), false);

@@ -136,6 +136,11 @@ class Boundaries {
   size_t ClauseStart(size_t sentence_start, size_t pos) const {
     return Last(clause_, sentence_start, pos);
   }
+  // The end of the sentence holding `pos` (before its closing mark).
+  size_t SentenceEnd(size_t pos, size_t size) const {
+    auto it = std::upper_bound(sentence_.begin(), sentence_.end(), pos);
+    return it == sentence_.end() ? size : *it;
+  }
   int SentencesBefore(size_t pos) const {
     return static_cast<int>(std::upper_bound(sentence_.begin(), sentence_.end(), pos) -
                             sentence_.begin());
@@ -605,6 +610,15 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       }
       if (f.role == Role::kOther) f.year.reset();
       if (sentence.find("累计") != std::string_view::npos) f.cumulative = true;
+      {
+        // A claim that a target was met, anywhere in the fact's sentence.
+        static const RE2 kClaim(
+            "(超额|圆满|全面|顺利)?完成(了)?(年度|全年|预期)?(目标|计划)|实现(了)?(年度|全年|预期)目标");
+        static const RE2 kDenial("未能?完成|未实现|未达到|差距");
+        size_t end = bounds.SentenceEnd(q.begin, t.size());
+        re2::StringPiece whole(t.data() + sentence_start, end - sentence_start);
+        f.claims_met = RE2::PartialMatch(whole, kClaim) && !RE2::PartialMatch(whole, kDenial);
+      }
       if (sentence.find("年均") != std::string_view::npos || para.multi_year ||
           sentence.find("过去五年") != std::string_view::npos ||
           sentence.find("五年来") != std::string_view::npos)
@@ -655,13 +669,17 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         f.indicator_span = source_span(context_begin + m->begin, context_begin + m->end);
         return true;
       };
-      bool continues = narrow_subject.empty() || StartsWith(narrow, "增速") ||
-                       StartsWith(narrow, "同比") || StartsWith(narrow, "比上年");
+      // A clause that continues the sentence's subject: "…实现82.7亿元,增速居全市
+      // 第5", "…,同比增长7%". An empty one ("7%左右的速度可以实现") does not.
+      bool continues = StartsWith(narrow, "增速") || StartsWith(narrow, "增幅") ||
+                       StartsWith(narrow, "同比") || StartsWith(narrow, "比上年") ||
+                       StartsWith(narrow, "较上年");
       // Reach back past an earlier quantity of the clause only when this
       // one's own words are a generic head (总投资, 增速), not a noun
       // phrase of its own (公路投资 after 铁路投资…).
       bool generic_head = narrow_subject.size() <= 9 || StartsWith(narrow_subject, "总") ||
-                          StartsWith(narrow_subject, "其中") || continues;
+                          StartsWith(narrow_subject, "其中") || continues ||
+                          narrow_subject.empty();
       if (!find(narrow, seg_start, false) &&
           !(generic_head || seg_start == clause_start ? find(clause, clause_start, true) : false)) {
         if (continues && f.measure != Measure::kLevel) find(sentence, sentence_start, true);
@@ -871,8 +889,25 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     size_t first = facts.size();
     for (Fact& f : out) facts.push_back(std::move(f));
     LinkParts(t, nt, first, &facts);
+    LinkGrowth(first, &facts);
   }
+  for (Fact& f : facts) f.report_year = doc.target_year;
   return facts;
+}
+
+// Within one paragraph (facts[first..]): a level followed in its sentence
+// by a growth of the same indicator, or of none named ("实现32.2亿元,同比下降
+// 1.6%"), gets that growth as its stated growth.
+void Extractor::LinkGrowth(size_t first, std::vector<Fact>* facts) const {
+  for (size_t i = first; i + 1 < facts->size(); ++i) {
+    Fact& f = (*facts)[i];
+    const Fact& g = (*facts)[i + 1];
+    if (f.measure != Measure::kLevel || g.measure != Measure::kGrowth || f.sentence != g.sentence)
+      continue;
+    if (g.indicator != nullptr && g.indicator != f.indicator) continue;
+    f.stated_growth = g.value;
+    f.stated_growth_tolerance = g.tolerance;
+  }
 }
 
 // Marks wholes and parts within one paragraph (facts[first..]): the facts

@@ -38,6 +38,7 @@ class Extractor {
   std::vector<Fact> Extract(const Document& doc) const;
 
  private:
+  void LinkGrowth(size_t first, std::vector<Fact>* facts) const;
   void LinkParts(const std::string& t, const NormalizedText& nt, size_t first,
                  std::vector<Fact>* facts) const;
 

@@ -58,6 +58,14 @@ struct Fact {
   // or -1.
   int part_of = -1;
   int stage = -1;     // 0 签约, 1 开工, 2 投产/竣工 within a funnel, or -1
+  // The year the report was published for (its target year): report N
+  // states year N−1 actuals and year N targets.
+  std::optional<int> report_year;
+  // Its sentence claims a target was met (圆满完成年度计划, 超额完成, 实现预期目标).
+  bool claims_met = false;
+  // For a level: the growth stated beside it ("实现32.2亿元,同比下降1.6%").
+  std::optional<double> stated_growth;
+  double stated_growth_tolerance = 0;
   int paragraph = 0;  // index into Document::paragraphs
   int sentence = 0;   // sentence number within the document
 

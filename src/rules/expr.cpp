@@ -38,7 +38,7 @@ enum Field {
   kValue, kUpper, kTolerance, kYear, kUnit, kDimension, kMeasure, kRole, kQualifier, kIndicator,
   kHasIndicator, kSubject, kTier, kText, kListKind, kListItems, kListValues, kListIndex, kListId,
   kEnumNames, kEnumEtc, kWrittenSign, kDirection, kCumulative, kMultiYear, kIndicatorKind,
-  kPolarity, kGrowthBasis, kIndicatorDimension, kPeers, kSentence, kParagraph, kStage, kFlow, kFieldCount
+  kPolarity, kGrowthBasis, kIndicatorDimension, kPeers, kSentence, kParagraph, kStage, kFlow, kReportYear, kClaimsMet, kStatedGrowth, kStatedGrowthTolerance, kFieldCount
 };
 
 const char* PolarityName(Polarity p) {
@@ -59,7 +59,8 @@ const std::vector<std::string>& FactFields() {
       "indicator", "has_indicator", "subject", "tier", "text", "list_kind", "list_items",
       "list_values", "list_index", "list_id", "enum_names", "enum_etc", "written_sign",
       "direction", "cumulative", "multi_year", "indicator_kind", "polarity", "growth_basis",
-      "indicator_dimension", "peers", "sentence", "paragraph", "stage", "flow"};
+      "indicator_dimension", "peers", "sentence", "paragraph", "stage", "flow", "report_year", "claims_met", "stated_growth",
+      "stated_growth_tolerance"};
   return kNames;
 }
 
@@ -106,6 +107,10 @@ Value FieldValue(const Fact& f, int field, const Environment& env) {
     case kParagraph: return Value::Number(f.paragraph);
     case kStage: return f.stage >= 0 ? Value::Number(f.stage) : Value::Null();
     case kFlow: return Value::Bool(f.flow);
+    case kReportYear: return f.report_year ? Value::Number(*f.report_year) : Value::Null();
+    case kClaimsMet: return Value::Bool(f.claims_met);
+    case kStatedGrowth: return f.stated_growth ? Value::Number(*f.stated_growth) : Value::Null();
+    case kStatedGrowthTolerance: return Value::Number(f.stated_growth_tolerance);
   }
   return Value::Null();
 }

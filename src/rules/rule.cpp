@@ -144,7 +144,8 @@ void RuleSet::LoadFile(std::string_view text, const std::string& path, ConfigErr
         TableReader tr(*tt, path, errors, "rule '" + rule->id + "' test");
         RuleTestCase tc;
         tc.line = LineOf(*tt);
-        tc.text = tr.String("text", true).value_or("");
+        tc.reports = tr.Strings("reports");
+        tc.text = tr.String("text", tc.reports.empty()).value_or("");
         if (const toml::array* expect = tr.Array("expect")) {
           for (const toml::node& en : *expect) {
             const toml::table* et = en.as_table();

@@ -58,7 +58,8 @@ const std::vector<RuleKindInfo>& RuleKinds();
 
 struct RuleTestCase {
   int line = 0;
-  std::string text;
+  std::string text;                  // one report, or
+  std::vector<std::string> reports;  // consecutive reports, for audit rules
   struct Expected {
     std::string span;
     std::vector<std::string> notes;

@@ -115,5 +115,21 @@ printf '{"findings": 3}' >"$work/bad-baseline.json"
 expect "bad baseline" 2 "^plancheck: error: $work/bad-baseline.json: not a plancheck baseline" -- "$pc" --baseline "$work/bad-baseline.json" "$report"
 expect "unknown format" 2 "unknown format 'sarf' for check \\(did you mean 'sarif'\\?\\)" -- "$pc" --format sarf "$report"
 
+# audit: a region's consecutive reports; the table; a finding across files.
+mkdir -p "$work/series"
+printf '关于甲县2022年国民经济和社会发展计划执行情况及2023年计划草案的报告\n一、2022年计划执行情况\n全社会固定资产投资同比增长7%%。\n二、2023年计划\n全社会固定资产投资增长16%%。\n' >"$work/series/2023.txt"
+printf '关于甲县2023年国民经济和社会发展计划执行情况及2024年计划草案的报告\n一、2023年计划执行情况\n全社会固定资产投资同比增长9%%,圆满完成年度目标。\n二、2024年计划\n全社会固定资产投资增长10%%。\n' >"$work/series/2024.txt"
+expect "audit finds" 1 "" -- "$pc" audit "$work/series"
+out=$("$pc" audit --color never "$work/series")
+if [[ $out == *"2024.txt:3:"*"[completion-claim-contradicted]"* && $out == *"2023.txt:5:"* ]]; then passed=$((passed + 1)); else
+  echo "FAIL audit: finding not in the later report with a note in the earlier: $out"; failed=$((failed + 1)); fi
+table=$("$pc" audit --table "$src/reports")
+if [[ $table == *"地区生产总值"*"2015"*"7%左右"*"6.9%"*"met"* ]]; then passed=$((passed + 1)); else
+  echo "FAIL audit table: $table"; failed=$((failed + 1)); fi
+if "$pc" audit --table --format csv "$work/series" | head -c 3 | od -An -tx1 | grep -q 'ef bb bf' &&
+   "$pc" audit --table --format markdown "$work/series" | grep -q '^|---|'; then passed=$((passed + 1)); else
+  echo "FAIL audit table formats"; failed=$((failed + 1)); fi
+expect "audit bad format" 2 "unknown format 'xml' for audit" -- "$pc" audit --table --format xml "$work/series"
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

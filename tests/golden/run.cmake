@@ -6,7 +6,9 @@ set(cases
   "zhaohua-2023.txt|check,--color,never,reports/zhaohua-2023.txt"
   "zhaohua-2023.json|check,--format,json,reports/zhaohua-2023.txt"
   "zhaohua-2023.en.txt|check,--color,never,--lang,en,reports/zhaohua-2023.txt"
-  "zhaohua-2023.facts.jsonl|facts,--format,jsonl,reports/zhaohua-2023.txt")
+  "zhaohua-2023.facts.jsonl|facts,--format,jsonl,reports/zhaohua-2023.txt"
+  "national.audit.md|audit,--table,--format,markdown,reports/national-2015.txt,reports/national-2016.txt"
+  "national-2016.facts.jsonl|facts,--format,jsonl,reports/national-2016.txt")
 file(MAKE_DIRECTORY "${WORK}")
 set(failed 0)
 foreach(case ${cases})
