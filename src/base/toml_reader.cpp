@@ -1,8 +1,10 @@
 #include "base/toml_reader.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "base/spell.h"
+#include "base/utf8.h"
 
 namespace plancheck {
 
@@ -12,6 +14,14 @@ std::string ConfigError::Format() const {
 
 std::optional<toml::table> ParseToml(std::string_view text, const std::string& path,
                                      ConfigErrors* errors) {
+  // toml++ must only see valid UTF-8: on malformed input it reaches
+  // undefined behaviour (found by fuzzing, tests/fuzz/fuzz_rules).
+  if (size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + bad, '\n'));
+    errors->Add(path, line, "invalid UTF-8 at byte offset " + std::to_string(bad) +
+                                " (rule and lexicon files are UTF-8)");
+    return std::nullopt;
+  }
   toml::parse_result result = toml::parse(text, path);
   if (!result) {
     const toml::parse_error& err = result.error();

@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "rules/rule.h"
+#include "text/decode.h"
 
 namespace plancheck {
 namespace {
@@ -89,6 +90,39 @@ role = "targte"
 )");
   BOOST_REQUIRE(errors.size() == 1u);
   BOOST_TEST(errors[0] == "rules/x.toml:7: error: [subject]: role 'targte' is not one of actual, target, other (did you mean 'target'?)");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace plancheck
+
+namespace plancheck {
+
+std::string ReadSourceFile(const std::string& relative) {
+  Result<std::string> bytes = ReadFileBytes(std::string(PLANCHECK_SOURCE_DIR) + "/" + relative);
+  BOOST_REQUIRE(bytes.ok());
+  return bytes.value();
+}
+
+BOOST_AUTO_TEST_SUITE(RuleLoaderRegressions)
+
+// Found by fuzz_rules: toml++ reaches undefined behaviour on malformed
+// UTF-8, so the adapter rejects it first, with the line.
+BOOST_AUTO_TEST_CASE(RejectsInvalidUtf8BeforeTomlSeesIt) {
+  RuleSet rules;
+  ConfigErrors errors;
+  rules.LoadFile("[[rule]]\nid = \"x\"\n# \xFF\xFE\n", "rules/x.toml", &errors);
+  BOOST_REQUIRE(errors.all().size() == 1u);
+  BOOST_TEST(errors.all()[0].Format() ==
+             "rules/x.toml:3: error: invalid UTF-8 at byte offset 20 (rule and lexicon files are UTF-8)");
+}
+
+BOOST_AUTO_TEST_CASE(FuzzerFoundInputsLoadWithoutCrashing) {
+  std::string text = ReadSourceFile("tests/fuzz/regressions/rules-invalid-utf8.toml");
+  RuleSet rules;
+  ConfigErrors errors;
+  rules.LoadFile(text, "regression.toml", &errors);
+  BOOST_TEST(!errors.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
