@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <atomic>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -20,6 +21,7 @@
 #include "engine/config.h"
 #include "text/decode.h"
 #include "engine/engine.h"
+#include "engine/fact_db.h"
 #include "engine/rule_tests.h"
 
 #ifndef PLANCHECK_VERSION
@@ -49,6 +51,7 @@ struct Options {
   std::string write_baseline;
   bool fail_on_given = false;
   bool table = false;
+  std::string db;  // --db FILE
   bool lang_given = false;
 };
 
@@ -373,6 +376,17 @@ int CmdFacts(const Options& o) {
   if (!LoadReports(o, engine, &reports)) return 2;
   std::vector<const Report*> list;
   for (const Report& r : reports) list.push_back(&r);
+  if (!o.db.empty()) {
+    Result<std::unique_ptr<FactDb>> db = FactDb::Open(o.db);
+    if (!db.ok()) return Fail(o.db + ": " + db.status().message());
+    Status stored = (*db)->Store(list);
+    if (!stored.ok()) return Fail(o.db + ": " + stored.message());
+    size_t n = 0;
+    for (const Report* r : list) n += r->facts.size();
+    std::fprintf(stderr, "plancheck: stored %zu facts of %zu report(s) in %s\n", n, list.size(),
+                 o.db.c_str());
+    return 0;
+  }
   std::string out = format == "jsonl" ? RenderFactsJsonl(list)
                     : format == "csv" ? RenderFactsCsv(list)
                                       : RenderFactsTable(list);
@@ -421,9 +435,29 @@ int CmdAudit(const Options& given) {
   Engine engine;
   if (!LoadEngine(o, &engine)) return 2;
   std::vector<Report> reports;
-  if (!LoadReports(o, engine, &reports)) return 2;
+  if (o.args.empty() && !o.db.empty()) {
+    // Only the stored history.
+  } else if (!LoadReports(o, engine, &reports)) {
+    return 2;
+  }
+  // With --db, the stored reports join the ones given (a text given again
+  // is taken once).
+  std::vector<Report> stored;
+  if (!o.db.empty()) {
+    Result<std::unique_ptr<FactDb>> db = FactDb::Open(o.db);
+    if (!db.ok()) return Fail(o.db + ": " + db.status().message());
+    Result<std::vector<StoredReport>> history = (*db)->LoadReports();
+    if (!history.ok()) return Fail(o.db + ": " + history.status().message());
+    std::set<std::string> given;
+    for (const Report& r : reports) given.insert(FactDb::ContentHash(r.file->text()));
+    for (StoredReport& h : *history) {
+      if (given.count(h.hash)) continue;
+      stored.push_back(engine.Analyze(std::make_unique<SourceFile>(h.path, std::move(h.text), h.encoding)));
+    }
+  }
   std::vector<const Report*> list;
   for (const Report& r : reports) list.push_back(&r);
+  for (const Report& r : stored) list.push_back(&r);
   std::vector<std::vector<const Report*>> series = Engine::GroupSeries(list);
   std::vector<Diagnostic> diagnostics;
   for (const auto& s : series) engine.CheckSeries(s, o.lang == "en", &diagnostics);
@@ -443,7 +477,7 @@ int CmdAudit(const Options& given) {
   } else {
     TextOptions t;
     t.color = UseColor(o);
-    out = diagnostics.empty() ? "" : RenderText(diagnostics, t, static_cast<int>(reports.size()));
+    out = diagnostics.empty() ? "" : RenderText(diagnostics, t, static_cast<int>(list.size()));
   }
   Status s = WriteOutput(o.output, out);
   if (!s.ok()) return Fail(s.message());
@@ -558,6 +592,7 @@ int RunCli(int argc, char** argv) {
       ("jobs,j", po::value<int>(), "read and analyze N reports at once")
       ("kinds", "with rules: list the rule kinds instead of the rules")
       ("table", "with audit: print the indicator-by-year table (--format text, csv or markdown)")
+      ("db", po::value<std::string>(), "facts: store the reports and their facts in this SQLite FILE; audit: add the reports stored there")
       ("config", po::value<std::string>(), "read FILE instead of the nearest .plancheck.toml above the first report")
       ("baseline", po::value<std::string>(), "report only findings not acknowledged in FILE (a baseline)")
       ("write-baseline", po::value<std::string>(), "write every finding of this run to FILE as a baseline");
@@ -637,6 +672,7 @@ int RunCli(int argc, char** argv) {
   if (o.jobs < 1) return Fail("--jobs must be at least 1");
   if (vm.count("kinds")) o.args = {"--kinds"};
   o.table = vm.count("table") > 0;
+  if (vm.count("db")) o.db = vm["db"].as<std::string>();
   for (const Command& c : kCommands)
     if (o.command == c.name) return c.run(o);
   return Fail("unknown command '" + o.command + "'");

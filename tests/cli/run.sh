@@ -129,6 +129,18 @@ if [[ $table == *"地区生产总值"*"2015"*"7%左右"*"6.9%"*"met"* ]]; then p
 if "$pc" audit --table --format csv "$work/series" | head -c 3 | od -An -tx1 | grep -q 'ef bb bf' &&
    "$pc" audit --table --format markdown "$work/series" | grep -q '^|---|'; then passed=$((passed + 1)); else
   echo "FAIL audit table formats"; failed=$((failed + 1)); fi
+# A facts database keeps last year's report: the new one is audited against it.
+db=$work/history.db
+expect "facts --db" 0 "" -- "$pc" facts --db "$db" "$work/series/2023.txt"
+out=$("$pc" audit --color never --db "$db" "$work/series/2024.txt"); status=$?
+if [[ $status -eq 1 && $out == *"[completion-claim-contradicted]"* ]]; then passed=$((passed + 1)); else
+  echo "FAIL audit --db: status $status output '$out'"; failed=$((failed + 1)); fi
+before_db=$(sha256sum "$db")
+expect "facts --db failing run" 2 "missing.txt: no such file" -- "$pc" facts --db "$db" "$work/series/2024.txt" "$work/missing.txt"
+if [[ $before_db == $(sha256sum "$db") ]]; then passed=$((passed + 1)); else
+  echo "FAIL facts --db: a failed run changed the database"; failed=$((failed + 1)); fi
+printf 'not a database' >"$work/bad.db"
+expect "bad database" 2 "bad.db: not a plancheck facts database" -- "$pc" facts --db "$work/bad.db" "$work/series/2023.txt"
 expect "audit bad format" 2 "unknown format 'xml' for audit" -- "$pc" audit --table --format xml "$work/series"
 
 echo "$passed passed, $failed failed"
