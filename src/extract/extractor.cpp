@@ -287,6 +287,12 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     const NormalizedText& nt = para.normalized;
     const std::string& t = nt.text();
     const Boundaries bounds(t);
+    struct SentenceInfo {
+      bool claims_met = false;
+      size_t cumulative_at = std::string::npos;  // first 累计 in the sentence
+      size_t multi_year_at = std::string::npos;  // first 年均, 过去五年, 五年来
+    };
+    std::unordered_map<size_t, SentenceInfo> sentence_info;
     auto source_span = [&](size_t b, size_t e) {
       return file.MakeSpan(nt.ToSource(b), nt.ToSource(e));
     };
@@ -369,6 +375,15 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     }
     // Chinese numerals: 两个管理办法, 一千六百万元. Not inside quotes (“三个十大”
     // names a programme), not after 第.
+    std::sort(found.begin(), found.end(),
+              [](const RawQuantity& a, const RawQuantity& b) { return a.begin < b.begin; });
+    std::vector<size_t> opening_quotes, closing_quotes;
+    for (size_t at = 0; (at = t.find("“", at)) != std::string::npos; at += 3) opening_quotes.push_back(at);
+    for (size_t at = 0; (at = t.find("”", at)) != std::string::npos; at += 3) closing_quotes.push_back(at);
+    auto count_before = [](const std::vector<size_t>& v, size_t pos) {
+      return static_cast<size_t>(std::lower_bound(v.begin(), v.end(), pos) - v.begin());
+    };
+    const size_t arabic_count = found.size();
     pos = 0;
     re2::StringPiece cg[5];
     while (spellout_ && pos < t.size() &&
@@ -379,11 +394,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       std::string numeral(cg[1].data(), cg[1].size());
       if (numeral == "一" || numeral == "〇" || numeral == "零") continue;
       if (begin >= 3 && t.compare(begin - 3, 3, "第") == 0) continue;
-      size_t open = 0, close = 0, at = 0;
-      while ((at = t.find("“", at)) != std::string::npos && at < begin) ++open, at += 3;
-      at = 0;
-      while ((at = t.find("”", at)) != std::string::npos && at < begin) ++close, at += 3;
-      if (open > close) continue;
+      if (count_before(opening_quotes, begin) > count_before(closing_quotes, begin)) continue;
       // A numeral run right after another numeral or a digit is part of a name.
       if (begin > 0 && IsAsciiAlnum(t[begin - 1])) continue;
       const Unit* unit = lexicon_.FindUnit(std::string(cg[3].data(), cg[3].size()));
@@ -410,8 +421,10 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       }
       double number = cached->second;
       if (number < 0) continue;
-      bool overlaps = false;
-      for (const RawQuantity& q : found) overlaps |= q.begin < end && begin < q.end;
+      // Overlap with an Arabic quantity (those are sorted by begin).
+      auto after = std::lower_bound(found.begin(), found.begin() + arabic_count, end,
+                                    [](const RawQuantity& q, size_t e) { return q.begin < e; });
+      bool overlaps = after != found.begin() && std::prev(after)->end > begin;
       if (overlaps) continue;
       RawQuantity q;
       q.begin = begin;
@@ -506,7 +519,33 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       prev_end = q.end;
       std::string_view narrow(t.data() + seg_start, q.begin - seg_start);
       std::string_view clause(t.data() + clause_start, q.begin - clause_start);
-      std::string_view sentence(t.data() + sentence_start, q.begin - sentence_start);
+      // A sentence may be a whole paragraph of commas: look back a bounded
+      // window, so that work per quantity stays constant.
+      constexpr size_t kWindow = 600;
+      size_t window_start = q.begin - sentence_start > kWindow ? q.begin - kWindow : sentence_start;
+      while (window_start < q.begin && (static_cast<unsigned char>(t[window_start]) & 0xC0) == 0x80)
+        ++window_start;
+      std::string_view sentence(t.data() + window_start, q.begin - window_start);
+      // Words that mark the whole sentence, found once per sentence.
+      auto info_it = sentence_info.find(sentence_start);
+      if (info_it == sentence_info.end()) {
+        static const RE2 kClaim(
+            "(超额|圆满|全面|顺利)?完成(了)?(年度|全年|预期)?(目标|计划)|实现(了)?(年度|全年|预期)目标");
+        static const RE2 kDenial("未能?完成|未实现|未达到|差距");
+        size_t end = bounds.SentenceEnd(q.begin, t.size());
+        std::string_view whole(t.data() + sentence_start, end - sentence_start);
+        SentenceInfo info;
+        re2::StringPiece piece(whole.data(), whole.size());
+        info.claims_met = RE2::PartialMatch(piece, kClaim) && !RE2::PartialMatch(piece, kDenial);
+        auto first = [&](const char* w) {
+          size_t at = whole.find(w);
+          return at == std::string_view::npos ? std::string::npos : sentence_start + at;
+        };
+        info.cumulative_at = first("累计");
+        info.multi_year_at = std::min({first("年均"), first("过去五年"), first("五年来")});
+        info_it = sentence_info.emplace(sentence_start, info).first;
+      }
+      const SentenceInfo& sentence_words = info_it->second;
 
       f.span = source_span(q.begin, q.end);
       f.text = std::string(file.Slice(f.span));
@@ -595,7 +634,9 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       f.year = para.year;
       static const RE2 kLeadingYear(R"(^(?:在|到|至|截至|截止)?((?:19|20)\d\d)年(?:底|末|全年)?)");
       std::string year;
-      for (std::string_view scope : {clause, sentence}) {
+      std::string_view sentence_head(t.data() + sentence_start,
+                                     std::min<size_t>(q.begin - sentence_start, 40));
+      for (std::string_view scope : {clause, sentence_head}) {
         if (scope.empty() || !((scope[0] >= '0' && scope[0] <= '9') || StartsWith(scope, "在") ||
                                StartsWith(scope, "到") || StartsWith(scope, "至") ||
                                StartsWith(scope, "截")))
@@ -609,19 +650,9 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         }
       }
       if (f.role == Role::kOther) f.year.reset();
-      if (sentence.find("累计") != std::string_view::npos) f.cumulative = true;
-      {
-        // A claim that a target was met, anywhere in the fact's sentence.
-        static const RE2 kClaim(
-            "(超额|圆满|全面|顺利)?完成(了)?(年度|全年|预期)?(目标|计划)|实现(了)?(年度|全年|预期)目标");
-        static const RE2 kDenial("未能?完成|未实现|未达到|差距");
-        size_t end = bounds.SentenceEnd(q.begin, t.size());
-        re2::StringPiece whole(t.data() + sentence_start, end - sentence_start);
-        f.claims_met = RE2::PartialMatch(whole, kClaim) && !RE2::PartialMatch(whole, kDenial);
-      }
-      if (sentence.find("年均") != std::string_view::npos || para.multi_year ||
-          sentence.find("过去五年") != std::string_view::npos ||
-          sentence.find("五年来") != std::string_view::npos)
+      if (sentence_words.cumulative_at < q.begin) f.cumulative = true;
+      f.claims_met = sentence_words.claims_met;
+      if (sentence_words.multi_year_at < q.begin || para.multi_year)
         f.multi_year = true;
 
       // Subject and tier.
@@ -931,16 +962,14 @@ void Extractor::LinkParts(const std::string& t, const NormalizedText& nt, size_t
   while ((pos = t.find("其中", pos)) != std::string::npos) {
     size_t end = t.find("。", pos);
     if (end == std::string::npos) end = t.size();
-    // The whole: the last fact before 其中.
-    int whole = -1;
-    for (size_t k = 0; k < at.size(); ++k)
-      if (at[k] < pos) whole = static_cast<int>(first + k);
-    if (whole >= 0) {
+    // The whole: the last fact before 其中 (offsets are in text order).
+    size_t split = static_cast<size_t>(std::lower_bound(at.begin(), at.end(), pos) - at.begin());
+    if (split > 0) {
+      int whole = static_cast<int>(first + split - 1);
       const Fact& w = (*facts)[whole];
-      for (size_t k = 0; k < at.size(); ++k) {
+      for (size_t k = split; k < at.size() && at[k] < end; ++k) {
         Fact& part = (*facts)[first + k];
-        if (at[k] > pos && at[k] < end && part.measure == w.measure && part.unit == w.unit &&
-            part.list_kind != ListKind::kEach)
+        if (part.measure == w.measure && part.unit == w.unit && part.list_kind != ListKind::kEach)
           part.part_of = whole;
       }
     }

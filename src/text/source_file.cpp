@@ -15,14 +15,26 @@ SourceFile::SourceFile(std::string path, std::string text, std::string encoding)
       line_starts_.push_back(i + 1);
     }
   }
+  uint32_t count = 0;
+  for (size_t i = 0; i < text_.size(); ++i) {
+    if (i % kCheckpoint == 0) code_points_before_.push_back(count);
+    count += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+  }
+}
+
+size_t SourceFile::CodePointsBefore(size_t offset) const {
+  if (code_points_before_.empty()) return 0;
+  size_t k = std::min(offset / kCheckpoint, code_points_before_.size() - 1);
+  size_t base = k * kCheckpoint;
+  return code_points_before_[k] +
+         CountCodePoints(std::string_view(text_).substr(base, offset - base));
 }
 
 Position SourceFile::PositionOf(size_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   int line = static_cast<int>(it - line_starts_.begin());
   size_t start = line_starts_[line - 1];
-  std::string_view prefix = std::string_view(text_).substr(start, offset - start);
-  return Position{line, static_cast<int>(CountCodePoints(prefix)) + 1};
+  return Position{line, static_cast<int>(CodePointsBefore(offset) - CodePointsBefore(start)) + 1};
 }
 
 std::string_view SourceFile::LineText(int line) const {

@@ -47,6 +47,11 @@ class SourceFile {
   std::string text_;
   std::string encoding_;
   std::vector<size_t> line_starts_;
+  // Code points before every kCheckpoint-th byte, so that a column in a
+  // paragraph of megabytes is found in constant time.
+  static constexpr size_t kCheckpoint = 1024;
+  std::vector<uint32_t> code_points_before_;
+  size_t CodePointsBefore(size_t offset) const;
 };
 
 }  // namespace plancheck
