@@ -43,14 +43,13 @@ NormalizedText::NormalizedText(std::string_view source, uint32_t base) : base_(b
   // Full-width forms are U+FF01..U+FF5E (EF BC 81 .. EF BD 9E) and the
   // ideographic space U+3000 (E3 80 80).
   bool needs_folding = false;
-  for (const char* p = source.data(), *end = source.data() + source.size(); p + 2 < end;) {
-    const char* ef = static_cast<const char*>(std::memchr(p, '\xEF', end - p));
-    if (ef == nullptr || ef + 2 >= end) break;
-    if (ef[1] == '\xBC' || ef[1] == '\xBD') {
+  // Offsets, not pointers: an empty view may have a null data().
+  for (size_t at = source.find('\xEF'); at != std::string_view::npos && at + 2 < source.size();
+       at = source.find('\xEF', at + 1)) {
+    if (source[at + 1] == '\xBC' || source[at + 1] == '\xBD') {
       needs_folding = true;
       break;
     }
-    p = ef + 1;
   }
   if (!needs_folding && source.find("\xE3\x80\x80") != std::string_view::npos) needs_folding = true;
   if (!needs_folding) {

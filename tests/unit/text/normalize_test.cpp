@@ -31,3 +31,19 @@ BOOST_AUTO_TEST_CASE(LeavesChineseAndAsciiAlone) {
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace plancheck
+
+namespace plancheck {
+
+BOOST_AUTO_TEST_SUITE(NormalizeRegressions)
+
+// Found by fuzz_rules: an empty paragraph view has a null data(), and
+// pointer arithmetic on it is undefined.
+BOOST_AUTO_TEST_CASE(EmptyTextNormalizesToEmpty) {
+  NormalizedText n(std::string_view(), 7);
+  BOOST_TEST(n.text().empty());
+  BOOST_TEST(n.ToSource(0) == 7u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace plancheck
