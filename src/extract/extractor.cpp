@@ -301,6 +301,10 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     std::vector<RawQuantity> found;
     re2::StringPiece groups[10];
     size_t pos = 0;
+    // Each pattern scans the paragraph only when a cheap test says it can
+    // match: Arabic quantities need a digit, ranks 第, 全覆盖 itself.
+    const bool has_digit = t.find_first_of("0123456789") != std::string::npos;
+    if (!has_digit) pos = t.size();
     while (pos < t.size() &&
            quantity_->Match(t, pos, t.size(), RE2::UNANCHORED, groups, 10)) {
       size_t begin = static_cast<size_t>(groups[0].data() - t.data());
@@ -358,6 +362,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     // Ranks: 居全市第5, 排全省第13位.
     pos = 0;
     re2::StringPiece rg[5];
+    if (!has_digit || t.find("第") == std::string::npos) pos = t.size();
     while (pos < t.size() && rank_->Match(t, pos, t.size(), RE2::UNANCHORED, rg, 5)) {
       size_t begin = static_cast<size_t>(rg[3].data() - t.data()) - 3;  // 第
       size_t end = static_cast<size_t>(rg[0].data() - t.data()) + rg[0].size();
@@ -443,6 +448,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     // Numbers carried by words: 全覆盖 is a coverage of 100%.
     pos = 0;
     re2::StringPiece ig[2];
+    if (t.find("全覆盖") == std::string::npos) pos = t.size();
     while (pos < t.size() && implicit_->Match(t, pos, t.size(), RE2::UNANCHORED, ig, 2)) {
       size_t begin = static_cast<size_t>(ig[0].data() - t.data());
       size_t end = begin + ig[0].size();

@@ -57,33 +57,37 @@ NormalizedText::NormalizedText(std::string_view source, uint32_t base) : base_(b
     identity_ = true;
     return;
   }
-  text_.reserve(source.size());
-  to_source_.reserve(source.size() + 1);
+  // Written through raw pointers into buffers sized for the worst case
+  // (nothing folds), then trimmed.
   const FoldTable& folds = Folds();
   const unsigned char* p = reinterpret_cast<const unsigned char*>(source.data());
   const size_t n = source.size();
+  text_.resize(n);
+  to_source_.resize(n + 1);
+  char* out = text_.data();
+  uint32_t* map = to_source_.data();
+  size_t o = 0;
   for (size_t i = 0; i < n;) {
     char folded = 0;
-    size_t length = 1;
     if (p[i] == 0xEF && i + 2 < n && (p[i + 1] == 0xBC || p[i + 1] == 0xBD)) {
       char32_t c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
       if (c >= 0xFF01 && c <= 0xFF5E) folded = folds.full_width[c - 0xFF01];
-      length = 3;
     } else if (p[i] == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80) {
       folded = folds.ideographic_space;
-      length = 3;
     }
     if (folded != 0) {
-      text_.push_back(folded);
-      to_source_.push_back(base + static_cast<uint32_t>(i));
-      i += length;
+      out[o] = folded;
+      map[o++] = base + static_cast<uint32_t>(i);
+      i += 3;
       continue;
     }
-    // Copy the byte unchanged (a multi-byte character maps byte for byte).
-    text_.push_back(source[i]);
-    to_source_.push_back(base + static_cast<uint32_t>(i));
+    // Unchanged bytes map byte for byte (a multi-byte character too).
+    out[o] = static_cast<char>(p[i]);
+    map[o++] = base + static_cast<uint32_t>(i);
     ++i;
   }
+  text_.resize(o);
+  to_source_.resize(o);
   to_source_.push_back(base + static_cast<uint32_t>(source.size()));
 }
 

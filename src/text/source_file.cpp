@@ -16,9 +16,13 @@ SourceFile::SourceFile(std::string path, std::string text, std::string encoding)
     }
   }
   uint32_t count = 0;
-  for (size_t i = 0; i < text_.size(); ++i) {
-    if (i % kCheckpoint == 0) code_points_before_.push_back(count);
-    count += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+  code_points_before_.reserve(text_.size() / kCheckpoint + 1);
+  for (size_t chunk = 0; chunk < text_.size(); chunk += kCheckpoint) {
+    code_points_before_.push_back(count);
+    size_t end = std::min(text_.size(), chunk + kCheckpoint);
+    uint32_t lead = 0;
+    for (size_t i = chunk; i < end; ++i) lead += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    count += lead;
   }
 }
 
