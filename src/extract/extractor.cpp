@@ -633,6 +633,11 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       if (f.written_sign == '-' && f.direction == 0) {
         f.value = -f.value;
       }
+      // "6.5%-7%的增速", "7%左右的速度": a growth named after the number.
+      if (f.measure == Measure::kRate &&
+          (t.compare(q.end, 9, "的增速") == 0 || t.compare(q.end, 9, "的速度") == 0 ||
+           t.compare(q.end, 9, "的增长") == 0 || t.compare(q.end, 9, "的增幅") == 0))
+        f.measure = Measure::kGrowth;
       if (q.threshold) f.measure = Measure::kThreshold;
 
       // Period.
@@ -653,6 +658,20 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           f.year = y;
           if (doc.target_year) f.role = y < *doc.target_year ? Role::kActual : Role::kTarget;
           break;
+        }
+      }
+      // "由每人每年320元提高到380元": the number after 由/从 is the level the
+      // change starts from — last year's, not this year's target.
+      if (f.role == Role::kTarget && f.year) {
+        std::string_view tail = narrow.substr(narrow.size() > 18 ? narrow.size() - 18 : 0);
+        bool from = tail.find("由") != std::string_view::npos || tail.find("从") != std::string_view::npos;
+        bool to = false;
+        for (const char* w : {"提高到", "增加到", "上升到", "提升到", "调整到", "降低到", "下降到", "降到",
+                              "增至", "提高至", "降至"})
+          if (t.compare(q.end, std::strlen(w), w) == 0) to = true;
+        if (from && to) {
+          f.role = Role::kActual;
+          f.year = *f.year - 1;
         }
       }
       if (f.role == Role::kOther) f.year.reset();

@@ -259,3 +259,25 @@ BOOST_AUTO_TEST_CASE(ScopeAndFlowWordsArePartOfIdentity) {
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace plancheck
+
+namespace plancheck {
+
+BOOST_AUTO_TEST_SUITE(ExtractorChanges)
+
+BOOST_AUTO_TEST_CASE(TheLevelAChangeStartsFromIsLastYears) {
+  Report r = testing::Analyze(
+      "一、2014年工作回顾\n二、2015年工作总体部署\n财政补助标准由每人每年320元提高到380元。\n");
+  BOOST_TEST(RoleName(Only(r, "320元").role) == std::string("actual"));
+  BOOST_TEST(*Only(r, "320元").year == 2014);
+  BOOST_TEST(RoleName(Only(r, "380元").role) == std::string("target"));
+  BOOST_TEST(*Only(r, "380元").year == 2015);
+}
+
+BOOST_AUTO_TEST_CASE(AGrowthNamedAfterTheNumber) {
+  Report r = testing::Analyze("一、2015年工作回顾\n二、2016年工作总体部署\n有6.5%-7%的增速就能实现目标。\n");
+  BOOST_TEST(MeasureName(Only(r, "6.5%-7%").measure) == std::string("growth"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace plancheck
