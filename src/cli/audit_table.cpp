@@ -4,7 +4,7 @@
 #include <set>
 #include <tuple>
 
-#include "text/width.h"
+#include "cli/table.h"
 
 namespace plancheck {
 
@@ -55,55 +55,26 @@ std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report
 std::string RenderAuditTable(const std::vector<AuditRow>& rows, const std::string& format) {
   const std::vector<std::string> header = {"region", "indicator", "measure", "year",
                                            "target", "actual", "status"};
-  std::vector<std::vector<std::string>> cells = {header};
+  TableRows cells = {header};
   for (const AuditRow& r : rows)
     cells.push_back({r.region, r.indicator, r.measure, std::to_string(r.year), r.target, r.actual,
                      r.status});
+  if (format == "csv") return RenderCsv(cells);
+  if (format != "markdown") return RenderAligned(cells);
   std::string out;
-  if (format == "csv") {
-    out = "\xEF\xBB\xBF";
-    for (const auto& row : cells) {
-      for (size_t i = 0; i < row.size(); ++i) {
-        std::string v = row[i];
-        if (v.find_first_of(",\"\r\n") != std::string::npos) {
-          std::string q = "\"";
-          for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-          v = q + "\"";
-        }
-        out += (i ? "," : "") + v;
-      }
-      out += "\r\n";
+  for (size_t k = 0; k < cells.size(); ++k) {
+    out += "|";
+    for (const std::string& v : cells[k]) {
+      std::string e;
+      for (char c : v) e += c == '|' ? std::string("\\|") : std::string(1, c);
+      out += " " + e + " |";
     }
-    return out;
-  }
-  if (format == "markdown") {
-    for (size_t k = 0; k < cells.size(); ++k) {
+    out += "\n";
+    if (k == 0) {
       out += "|";
-      for (const std::string& v : cells[k]) {
-        std::string e;
-        for (char c : v) e += c == '|' ? std::string("\\|") : std::string(1, c);
-        out += " " + e + " |";
-      }
+      for (size_t i = 0; i < header.size(); ++i) out += "---|";
       out += "\n";
-      if (k == 0) {
-        out += "|";
-        for (size_t i = 0; i < header.size(); ++i) out += "---|";
-        out += "\n";
-      }
     }
-    return out;
-  }
-  std::vector<int> widths(header.size(), 0);
-  for (const auto& row : cells)
-    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], DisplayWidth(row[i]));
-  for (const auto& row : cells) {
-    std::string line;
-    for (size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) line += std::string(widths[i] - DisplayWidth(row[i]) + 2, ' ');
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
   }
   return out;
 }

@@ -171,6 +171,32 @@ bool LoadEngine(const Options& o, Engine* engine, bool load_rules = true) {
   return true;
 }
 
+// Runs work(0..n-1) on up to `jobs` threads, each taking the next index.
+template <typename Work>
+void ParallelFor(size_t n, int jobs, Work work) {
+  jobs = std::max(1, std::min<int>(jobs, static_cast<int>(n)));
+  if (jobs == 1) {
+    for (size_t i = 0; i < n; ++i) work(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> threads;
+  for (int j = 0; j < jobs; ++j) {
+    threads.emplace_back([&] {
+      for (size_t i = next++; i < n; i = next++) work(i);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+}
+
+// What SARIF says of every loaded rule.
+std::vector<RuleInfo> RuleInfos(const Engine& engine) {
+  std::vector<RuleInfo> infos;
+  for (const auto& r : engine.rules().rules())
+    infos.push_back(RuleInfo{r->id, r->summary, r->explanation, r->severity});
+  return infos;
+}
+
 // Loads every report; prints one error line for each that cannot be read.
 bool LoadReports(const Options& o, const Engine& engine, std::vector<Report>* reports) {
   if (o.args.empty()) {
@@ -185,19 +211,7 @@ bool LoadReports(const Options& o, const Engine& engine, std::vector<Report>* re
     if (r.ok()) (*reports)[i] = std::move(r.value());
     else statuses[i] = r.status();
   };
-  int jobs = std::max(1, std::min<int>(o.jobs, static_cast<int>(o.args.size())));
-  if (jobs == 1) {
-    for (size_t i = 0; i < o.args.size(); ++i) work(i);
-  } else {
-    std::vector<std::thread> threads;
-    std::atomic<size_t> next{0};
-    for (int j = 0; j < jobs; ++j) {
-      threads.emplace_back([&] {
-        for (size_t i = next++; i < o.args.size(); i = next++) work(i);
-      });
-    }
-    for (std::thread& t : threads) t.join();
-  }
+  ParallelFor(o.args.size(), o.jobs, work);
   bool ok = true;
   for (size_t i = 0; i < o.args.size(); ++i) {
     if (!statuses[i].ok()) {
@@ -263,19 +277,7 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
       out.rendered = RenderText(diagnostics, text_options, 0);
     }
   };
-  int jobs = std::max(1, std::min<int>(o.jobs, static_cast<int>(order.size())));
-  if (jobs == 1) {
-    for (size_t k = 0; k < order.size(); ++k) work(k);
-  } else {
-    std::atomic<size_t> next{0};
-    std::vector<std::thread> threads;
-    for (int j = 0; j < jobs; ++j) {
-      threads.emplace_back([&] {
-        for (size_t k = next++; k < order.size(); k = next++) work(k);
-      });
-    }
-    for (std::thread& t : threads) t.join();
-  }
+  ParallelFor(order.size(), o.jobs, work);
   bool ok = true;
   for (size_t k = 0; k < order.size(); ++k) {
     if (!results[k].status.ok()) {
@@ -341,10 +343,7 @@ int CmdCheck(const Options& o) {
   if (format == "json") {
     out = RenderJson(diagnostics);
   } else if (format == "sarif") {
-    std::vector<RuleInfo> infos;
-    for (const auto& r : engine.rules().rules())
-      infos.push_back(RuleInfo{r->id, r->summary, r->explanation, r->severity});
-    out = RenderSarif(diagnostics, infos, PLANCHECK_VERSION);
+    out = RenderSarif(diagnostics, RuleInfos(engine), PLANCHECK_VERSION);
   } else if (format == "github") {
     out = RenderGithub(diagnostics);
   } else if (format == "html") {
@@ -470,10 +469,7 @@ int CmdAudit(const Options& given) {
   } else if (format == "github") {
     out = RenderGithub(diagnostics);
   } else if (format == "sarif") {
-    std::vector<RuleInfo> infos;
-    for (const auto& r : engine.rules().rules())
-      infos.push_back(RuleInfo{r->id, r->summary, r->explanation, r->severity});
-    out = RenderSarif(diagnostics, infos, PLANCHECK_VERSION);
+    out = RenderSarif(diagnostics, RuleInfos(engine), PLANCHECK_VERSION);
   } else {
     TextOptions t;
     t.color = UseColor(o);

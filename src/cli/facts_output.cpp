@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "rules/expr.h"
-#include "text/width.h"
+#include "cli/table.h"
 
 namespace plancheck {
 namespace {
@@ -32,21 +32,10 @@ const std::vector<std::string> kHeader = {"line:col", "text", "value", "unit", "
 std::string RenderFactsTable(const std::vector<const Report*>& reports) {
   std::string out;
   for (const Report* r : reports) {
-    std::vector<std::vector<std::string>> rows = {kHeader};
+    TableRows rows = {kHeader};
     for (const Fact& f : r->facts) rows.push_back(Row(f));
-    std::vector<int> widths(kHeader.size(), 0);
-    for (const auto& row : rows)
-      for (size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], DisplayWidth(row[c]));
     if (reports.size() > 1) out += r->file->path() + "\n";
-    for (const auto& row : rows) {
-      std::string line;
-      for (size_t c = 0; c < row.size(); ++c) {
-        line += row[c];
-        if (c + 1 < row.size()) line += std::string(widths[c] - DisplayWidth(row[c]) + 2, ' ');
-      }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out += line + "\n";
-    }
+    out += RenderAligned(rows);
   }
   return out;
 }
@@ -88,27 +77,18 @@ std::string RenderFactsJsonl(const std::vector<const Report*>& reports) {
 }
 
 std::string RenderFactsCsv(const std::vector<const Report*>& reports) {
-  auto quote = [](const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-  };
-  std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads UTF-8
-  out += "file,line,column,text,value,unit,measure,qualifier,role,year,indicator,subject\r\n";
+  TableRows rows = {{"file", "line", "column", "text", "value", "unit", "measure", "qualifier",
+                     "role", "year", "indicator", "subject"}};
   for (const Report* r : reports) {
     for (const Fact& f : r->facts) {
       Position p = f.span.file->PositionOf(f.span.begin);
-      std::vector<std::string> cells = {f.span.file->path(), std::to_string(p.line),
-                                        std::to_string(p.column), f.text, FormatValue(f.value),
-                                        f.unit, MeasureName(f.measure), QualifierName(f.qualifier),
-                                        RoleName(f.role), f.year ? std::to_string(*f.year) : "",
-                                        f.indicator_name(), f.subject};
-      for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + quote(cells[i]);
-      out += "\r\n";
+      rows.push_back({f.span.file->path(), std::to_string(p.line), std::to_string(p.column), f.text,
+                      FormatValue(f.value), f.unit, MeasureName(f.measure),
+                      QualifierName(f.qualifier), RoleName(f.role),
+                      f.year ? std::to_string(*f.year) : "", f.indicator_name(), f.subject});
     }
   }
-  return out;
+  return RenderCsv(rows);
 }
 
 }  // namespace plancheck

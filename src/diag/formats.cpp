@@ -1,5 +1,7 @@
 #include "diag/formats.h"
 
+#include "base/hash.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -62,15 +64,7 @@ std::string GithubEscapeProperty(const std::string& s) {
 }  // namespace
 
 std::string FingerprintHash(const Diagnostic& d) {
-  // FNV-1a, 64 bits: stable across runs, platforms and versions.
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : d.fingerprint.empty() ? d.rule + "|" + d.message : d.fingerprint) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  return Fnv1aHex(d.fingerprint.empty() ? d.rule + "|" + d.message : d.fingerprint);
 }
 
 std::string RenderSarif(const std::vector<Diagnostic>& diagnostics,

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "base/hash.h"
+
 namespace plancheck {
 namespace {
 
@@ -53,14 +55,7 @@ struct Statement {
 }  // namespace
 
 std::string FactDb::ContentHash(const std::string& text) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return std::string(buf) + "-" + std::to_string(text.size());
+  return Fnv1aHex(text) + "-" + std::to_string(text.size());
 }
 
 Result<std::unique_ptr<FactDb>> FactDb::Open(const std::string& path) {
