@@ -36,7 +36,8 @@ bool Contains(const std::string& text, std::initializer_list<const char*> words)
 
 // The role a heading gives to the part under it.
 Role HeadingRole(const std::string& title) {
-  if (Contains(title, {"执行情况", "回顾", "完成情况", "工作总结", "过去一年", "过去五年"}))
+  if (Contains(title, {"执行情况", "回顾", "完成情况", "工作总结", "过去一年", "过去五年",
+                       "发展情况", "运行情况", "主要成绩", "工作成效", "主要成效"}))
     return Role::kActual;
   if (Contains(title, {"计划", "目标", "任务", "部署", "建议", "安排", "重点工作", "展望",
                        "工作要求", "总体要求"}))
@@ -44,8 +45,14 @@ Role HeadingRole(const std::string& title) {
   return Role::kOther;
 }
 
+// A heading run into its paragraph ("一、2022年工作回顾 过去一年，…") ends at
+// the first 。 or at the space after it.
 std::string FirstSentence(const std::string& text) {
   size_t end = text.find("。");
+  for (const char* gap : {" ", "\t"}) {
+    size_t at = text.find(gap);
+    if (at != std::string::npos && at > 0 && at < end) end = at;
+  }
   return end == std::string::npos ? text : text.substr(0, end);
 }
 
@@ -132,7 +139,10 @@ Document Segment(const SourceFile& file) {
       if (part) {
         // A part heading in the body ("一、" starting a long paragraph of
         // prose) is only a heading when it is short.
-        if (section.title.size() <= 120 && text.size() <= 150) {
+        // A short line is a heading; so is a long one whose first sentence is
+        // a short title naming a period ("一、2022年工作回顾 过去一年，…").
+        if ((section.title.size() <= 120 && text.size() <= 150) ||
+            (section.title.size() <= 90 && role != Role::kOther && section.year)) {
           // A part without a period word after this year's targets is one
           // of this year's tasks (a government work report's 三、四、…).
           if (role == Role::kOther && part_role == Role::kTarget) {

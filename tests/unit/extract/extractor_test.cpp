@@ -281,3 +281,29 @@ BOOST_AUTO_TEST_CASE(AGrowthNamedAfterTheNumber) {
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace plancheck
+
+namespace plancheck {
+
+BOOST_AUTO_TEST_SUITE(SegmentParts)
+
+BOOST_AUTO_TEST_CASE(HeadingsRunIntoTheirParagraph) {
+  Report r = testing::Analyze(
+      "2023年政府工作报告\n"
+      "一、2022年工作回顾 过去一年，全市地区生产总值实现500亿元，增长5%。\n"
+      "二、2023年主要目标 全市地区生产总值增长6%以上。\n");
+  BOOST_TEST(RoleName(Only(r, "500亿元").role) == std::string("actual"));
+  BOOST_TEST(*Only(r, "500亿元").year == 2022);
+  BOOST_TEST(RoleName(Only(r, "6%以上").role) == std::string("target"));
+  BOOST_TEST(*Only(r, "6%以上").year == 2023);
+}
+
+BOOST_AUTO_TEST_CASE(DevelopmentSituationIsLastYear) {
+  Report r = testing::Analyze(
+      "一、2022年经济社会发展情况\n城镇新增就业1691人。\n二、2023年经济社会发展主要目标\n城镇新增就业1600人以上。\n");
+  BOOST_TEST(RoleName(Only(r, "1691人").role) == std::string("actual"));
+  BOOST_TEST(RoleName(Only(r, "1600人以上").role) == std::string("target"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace plancheck
