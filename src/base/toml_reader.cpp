@@ -12,6 +12,35 @@ std::string ConfigError::Format() const {
   return path + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": error: " + message;
 }
 
+size_t FindNonAsciiOutsideStrings(std::string_view text) {
+  size_t i = 0;
+  const size_t n = text.size();
+  auto starts = [&](size_t at, std::string_view w) { return text.substr(at, w.size()) == w; };
+  while (i < n) {
+    char c = text[i];
+    if (c == '#') {
+      while (i < n && text[i] != '\n') ++i;
+    } else if (starts(i, "\"\"\"") || starts(i, "'''")) {
+      std::string_view close = text.substr(i, 3);
+      bool basic = c == '"';
+      i += 3;
+      while (i < n && !starts(i, close)) i += (basic && text[i] == '\\') ? 2 : 1;
+      i += 3;
+      // A closing delimiter may be followed by up to two quotes of content.
+      while (i < n && text[i] == c) ++i;
+    } else if (c == '"' || c == '\'') {
+      ++i;
+      while (i < n && text[i] != c && text[i] != '\n') i += (c == '"' && text[i] == '\\') ? 2 : 1;
+      ++i;
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      return i;
+    } else {
+      ++i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::optional<toml::table> ParseToml(std::string_view text, const std::string& path,
                                      ConfigErrors* errors) {
   // toml++ must only see valid UTF-8: on malformed input it reaches
@@ -20,6 +49,17 @@ std::optional<toml::table> ParseToml(std::string_view text, const std::string& p
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + bad, '\n'));
     errors->Add(path, line, "invalid UTF-8 at byte offset " + std::to_string(bad) +
                                 " (rule and lexicon files are UTF-8)");
+    return std::nullopt;
+  }
+  // Outside strings and comments TOML is ASCII. toml++ 3.3 reaches
+  // undefined behaviour on some non-ASCII characters there (、 in a bare key:
+  // found by fuzzing), so such a character is reported here first.
+  if (size_t at = FindNonAsciiOutsideStrings(text); at != std::string_view::npos) {
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
+    size_t end = at + 1;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    errors->Add(path, line, "unexpected character '" + std::string(text.substr(at, end - at)) +
+                                "' outside a string or comment");
     return std::nullopt;
   }
   toml::parse_result result = toml::parse(text, path);

@@ -43,6 +43,10 @@ std::optional<toml::table> ParseToml(std::string_view text, const std::string& p
 
 int LineOf(const toml::node& node);
 
+// The offset of the first non-ASCII byte outside TOML strings and comments,
+// or npos. (Outside them TOML is ASCII.)
+size_t FindNonAsciiOutsideStrings(std::string_view text);
+
 class TableReader {
  public:
   // `what` names the table in messages ("rule 'x'", "[[unit]]").
