@@ -109,7 +109,7 @@ void Engine::LoadDirectory(const std::string& dir, ConfigErrors* errors) {
 Status Engine::Select(const RuleSelection& selection) {
   std::vector<std::string> names = rules_.Ids();
   for (const std::string& g : rules_.Groups()) names.push_back(g);
-  for (const std::string& g : {"default", "strict", "audit"}) names.push_back(g);
+  for (const char* g : {"default", "strict", "audit"}) names.push_back(g);
   for (const auto* list : {&selection.enable, &selection.disable}) {
     for (const std::string& name : *list) {
       if (std::find(names.begin(), names.end(), name) == names.end()) {
