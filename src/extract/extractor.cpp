@@ -53,8 +53,6 @@ namespace {
 
 // Words are matched on the normalized text, so punctuation here is ASCII
 // wherever a full-width form folds to ASCII.
-constexpr const char* kSentenceEnds[] = {"。", ";", "!", "?", "！", "？", "；"};
-constexpr const char* kClauseEnds[] = {",", ":", "，", "："};
 
 struct Word {
   const char* text;
