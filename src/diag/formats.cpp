@@ -16,15 +16,6 @@ std::string Dump(const Json& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-const char* SarifLevel(Severity s) {
-  switch (s) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kNote: return "note";
-  }
-  return "warning";
-}
-
 Json Region(const Span& span) {
   Position b = span.file->PositionOf(span.begin);
   Position e = span.file->PositionOf(span.end);
@@ -83,7 +74,7 @@ std::string RenderSarif(const std::vector<Diagnostic>& diagnostics,
     rule["shortDescription"] = {{"text", r.summary.empty() ? r.id : r.summary}};
     rule["fullDescription"] = {{"text", full.empty() ? r.summary : full}};
     rule["help"] = {{"text", "plancheck explain " + r.id + "\n\n" + full}};
-    rule["defaultConfiguration"] = {{"level", SarifLevel(r.severity)}};
+    rule["defaultConfiguration"] = {{"level", SeverityName(r.severity)}};
     rule_list.push_back(rule);
   }
   driver["rules"] = rule_list;
@@ -95,7 +86,7 @@ std::string RenderSarif(const std::vector<Diagnostic>& diagnostics,
     result["ruleId"] = d.rule;
     for (size_t i = 0; i < rules.size(); ++i)
       if (rules[i].id == d.rule) result["ruleIndex"] = static_cast<int>(i);
-    result["level"] = SarifLevel(d.severity);
+    result["level"] = SeverityName(d.severity);
     result["message"] = {{"text", d.message}};
     result["locations"] = Json::array({Location(d.span, nullptr)});
     artifacts.insert(d.span.file->path());
