@@ -75,7 +75,7 @@ int CmdAudit(const Options& o);
 const Command kCommands[] = {
     {"check", "[check] FILE...", "diagnostics for each report (the default command)", &CmdCheck},
     {"facts", "facts FILE...", "the facts extracted from each report (table, jsonl, csv)", &CmdFacts},
-    {"audit", "audit FILE...|DIR [--table]", "several years' reports of a region: cross-report rules, or the indicator table", &CmdAudit},
+    {"audit", "audit FILE...|DIR", "reports of a region across years: cross-report rules (--table: indicator by year)", &CmdAudit},
     {"explain", "explain RULE-ID", "what a rule checks, why, and its examples", &CmdExplain},
     {"rules", "rules [--kinds]", "the loaded rules with group and severity (or the rule kinds)",
      &CmdRules},
@@ -574,7 +574,7 @@ int RunCli(int argc, char** argv) {
   visible.add_options()
       ("help,h", "show this help")
       ("version", "show the version")
-      ("format,f", po::value<std::string>(), "check: text (default), json, sarif, github or html; facts: table (default), jsonl or csv")
+      ("format,f", po::value<std::string>(), "check: text (default), json, sarif, github or html; facts: table (default), jsonl or csv; audit --table: text, csv or markdown")
       ("output,o", po::value<std::string>(), "write to FILE (through a temporary file) instead of standard output")
       ("rules", po::value<std::vector<std::string>>()->composing(), "add the rule files (and units/indicators/regions.toml) in DIR")
       ("no-default-rules", "do not load the rules compiled into the binary")
