@@ -190,10 +190,13 @@ void ParallelFor(size_t n, int jobs, Work work) {
 }
 
 // What SARIF says of every loaded rule.
-std::vector<RuleInfo> RuleInfos(const Engine& engine) {
+std::vector<RuleInfo> RuleInfos(const Engine& engine, bool english) {
   std::vector<RuleInfo> infos;
-  for (const auto& r : engine.rules().rules())
-    infos.push_back(RuleInfo{r->id, r->summary, r->explanation, r->severity});
+  for (const auto& r : engine.rules().rules()) {
+    const std::string& text =
+        english && !r->explanation_en.empty() ? r->explanation_en : r->explanation;
+    infos.push_back(RuleInfo{r->id, r->summary, text, r->severity});
+  }
   return infos;
 }
 
@@ -343,7 +346,7 @@ int CmdCheck(const Options& o) {
   if (format == "json") {
     out = RenderJson(diagnostics);
   } else if (format == "sarif") {
-    out = RenderSarif(diagnostics, RuleInfos(engine), PLANCHECK_VERSION);
+    out = RenderSarif(diagnostics, RuleInfos(engine, o.lang == "en"), PLANCHECK_VERSION);
   } else if (format == "github") {
     out = RenderGithub(diagnostics);
   } else if (format == "html") {
@@ -469,7 +472,7 @@ int CmdAudit(const Options& given) {
   } else if (format == "github") {
     out = RenderGithub(diagnostics);
   } else if (format == "sarif") {
-    out = RenderSarif(diagnostics, RuleInfos(engine), PLANCHECK_VERSION);
+    out = RenderSarif(diagnostics, RuleInfos(engine, o.lang == "en"), PLANCHECK_VERSION);
   } else {
     TextOptions t;
     t.color = UseColor(o);
@@ -493,7 +496,8 @@ int CmdExplain(const Options& o) {
   std::string out = rule->id + " — " + rule->summary + "\n";
   out += "group: " + rule->group + ", severity: " + SeverityName(rule->severity) + ", kind: " +
          rule->kind + ", defined at " + rule->path + ":" + std::to_string(rule->line) + "\n";
-  std::string text = rule->explanation;
+  std::string text = o.lang == "en" && !rule->explanation_en.empty() ? rule->explanation_en
+                                                                     : rule->explanation;
   while (!text.empty() && text.front() == '\n') text.erase(0, 1);
   out += "\n" + text;
   if (!text.empty() && text.back() != '\n') out += "\n";

@@ -117,6 +117,7 @@ void RuleSet::LoadFile(std::string_view text, const std::string& path, ConfigErr
     ParseSeverity(severity, &rule->severity);
     rule->summary = rr.String("summary").value_or("");
     rule->explanation = rr.String("explanation").value_or("");
+    rule->explanation_en = rr.String("explanation_en").value_or("");
     std::vector<std::string> vars = info ? info->variables : std::vector<std::string>{"t", "a"};
     auto read_template = [&](const char* key, bool required, Template* out) {
       std::optional<std::string> s = rr.String(key, required);

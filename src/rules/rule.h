@@ -74,7 +74,8 @@ class Rule {
   std::string group = "default";
   Severity severity = Severity::kWarning;
   std::string summary;
-  std::string explanation;
+  std::string explanation;     // Chinese, for `plancheck explain`
+  std::string explanation_en;  // with --lang en
   Template message;
   Template message_en;
   Template note;
