@@ -559,7 +559,6 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       // Qualifier and direction words right before the number.
       std::string_view before = narrow;
       if (f.measure != Measure::kRank) {
-        if (f.written_sign && !before.empty()) { /* sign already outside the number */ }
         for (const Word& w : kPrefixQualifiers) {
           if (EndsWith(before, w.text)) {
             if (f.qualifier == Qualifier::kEq) f.qualifier = static_cast<Qualifier>(w.value);
@@ -617,11 +616,8 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         if (f.upper) *f.upper *= 100;
         f.unit = "%";
         f.dimension = "percent";
-      } else if (f.measure != Measure::kChange && f.direction != 0 &&
-                 before.size() != narrow.size()) {
+      } else if (f.direction != 0) {
         // A direction word directly before a level unit: 增加1000亿元.
-        f.measure = Measure::kChange;
-      } else if (f.measure != Measure::kChange && f.direction != 0) {
         f.measure = Measure::kChange;
       }
       if (f.direction < 0 && (f.measure == Measure::kGrowth || f.measure == Measure::kChange)) {
