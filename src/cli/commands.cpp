@@ -1,6 +1,5 @@
 #include "cli/commands.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -402,17 +401,9 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
   for (const std::string& a : args) {
     struct stat st;
     if (a != "-" && stat(a.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-      std::vector<std::string> files;
-      if (DIR* d = opendir(a.c_str())) {
-        while (dirent* e = readdir(d)) {
-          std::string name = e->d_name;
-          if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0)
-            files.push_back(a + (a.back() == '/' ? "" : "/") + name);
-        }
-        closedir(d);
-      }
-      std::sort(files.begin(), files.end());
-      out.insert(out.end(), files.begin(), files.end());
+      Result<std::vector<std::string>> names = ListFiles(a, ".txt");
+      if (names.ok())
+        for (const std::string& name : *names) out.push_back(a + (a.back() == '/' ? "" : "/") + name);
     } else {
       out.push_back(a);
     }

@@ -1,6 +1,5 @@
 #include "engine/engine.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -78,18 +77,12 @@ void Engine::LoadRuleText(std::string_view text, const std::string& path, Config
 }
 
 void Engine::LoadDirectory(const std::string& dir, ConfigErrors* errors) {
-  DIR* d = opendir(dir.c_str());
-  if (d == nullptr) {
+  Result<std::vector<std::string>> listed = ListFiles(dir, ".toml");
+  if (!listed.ok()) {
     errors->Add(dir, 0, "cannot open rule directory");
     return;
   }
-  std::vector<std::string> names;
-  while (dirent* e = readdir(d)) {
-    std::string name = e->d_name;
-    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".toml") == 0) names.push_back(name);
-  }
-  closedir(d);
-  std::sort(names.begin(), names.end());
+  std::vector<std::string> names = std::move(listed.value());
   // Lexicon first, so that rules can name indicators it adds.
   std::stable_partition(names.begin(), names.end(), [](const std::string& n) { return IsLexiconFile(n); });
   for (const std::string& name : names) {

@@ -522,6 +522,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       if (seg_start < clause_start) seg_start = clause_start;
       prev_end = q.end;
       std::string_view narrow(t.data() + seg_start, q.begin - seg_start);
+      const std::string narrow_subject = Trim(std::string(narrow));  // without verbs and fillers
       std::string_view clause(t.data() + clause_start, q.begin - clause_start);
       // A sentence may be a whole paragraph of commas: look back a bounded
       // window, so that work per quantity stays constant.
@@ -598,7 +599,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       } else if (f.dimension == "points") {
         f.measure = Measure::kChange;
       } else if (f.dimension == "percent") {
-        std::string subject = Trim(std::string(narrow));
+        const std::string& subject = narrow_subject;
         bool names_a_rate = EndsWith(subject, "率") || EndsWith(subject, "比重") ||
                             EndsWith(subject, "比例") || EndsWith(subject, "占比") ||
                             EndsWith(subject, "之比");
@@ -675,7 +676,6 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         f.multi_year = true;
 
       // Subject and tier.
-      const std::string narrow_subject = Trim(std::string(narrow));
       std::string subject = narrow_subject;
       if (subject.empty() && f.measure != Measure::kRank) {
         // The number comes first: "33个省市重点项目完成投资".

@@ -1,5 +1,6 @@
 #include "text/decode.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
@@ -7,6 +8,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <iostream>
 #include <iterator>
@@ -196,6 +198,20 @@ Result<std::string> ReadFileBytes(const std::string& path) {
   std::fclose(f);
   if (failed) return Status::Error("read error");
   return data;
+}
+
+Result<std::vector<std::string>> ListFiles(const std::string& dir, std::string_view suffix) {
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return Status::Error(std::strerror(errno));
+  std::vector<std::string> names;
+  while (dirent* e = readdir(d)) {
+    std::string_view name = e->d_name;
+    if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix)
+      names.emplace_back(name);
+  }
+  closedir(d);
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 }  // namespace plancheck

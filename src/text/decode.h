@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 
@@ -25,5 +26,8 @@ Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& encoding)
 
 // Reads a whole file (or standard input for "-") into memory.
 Result<std::string> ReadFileBytes(const std::string& path);
+
+// The names (not paths) of the files in `dir` ending in `suffix`, sorted.
+Result<std::vector<std::string>> ListFiles(const std::string& dir, std::string_view suffix);
 
 }  // namespace plancheck
