@@ -1,5 +1,8 @@
 #include "base/utf8.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace plancheck {
 
 char32_t NextCodePoint(std::string_view s, size_t* pos) {
@@ -77,6 +80,47 @@ size_t FindInvalidUtf8(std::string_view s) {
       return i;
     }
   }
+  return std::string_view::npos;
+}
+
+size_t FindText(std::string_view text, std::string_view word, size_t from) {
+  if (word.empty()) return from <= text.size() ? from : std::string_view::npos;
+  if (from > text.size() || text.size() - from < word.size()) return std::string_view::npos;
+  // memchr for the word's last byte, then compare the rest: in UTF-8 the
+  // last byte is a continuation byte spread over 64 values (or ASCII), so
+  // memchr stops rarely and runs at vector speed in between.
+  const char last = word.back();
+  const size_t tail = word.size() - 1;
+  const char* p = text.data() + from + tail;
+  const char* end = text.data() + text.size();
+  while (p < end) {
+    const void* hit = std::memchr(p, last, static_cast<size_t>(end - p));
+    if (hit == nullptr) return std::string_view::npos;
+    const char* at = static_cast<const char*>(hit) - tail;
+    if (tail == 0 || std::memcmp(at, word.data(), tail) == 0)
+      return static_cast<size_t>(at - text.data());
+    p = static_cast<const char*>(hit) + 1;
+  }
+  return std::string_view::npos;
+}
+
+size_t RFindText(std::string_view text, std::string_view word, size_t from) {
+  if (word.size() > text.size()) return std::string_view::npos;
+  size_t i = std::min(from, text.size() - word.size());
+  if (word.empty()) return i;
+  // Compare the last byte first: in UTF-8 it is a continuation byte spread
+  // over 64 values, so few positions get as far as memcmp.
+  const char last = word.back();
+  const size_t tail = word.size() - 1;
+  for (;; --i) {
+    if (text[i + tail] == last && std::memcmp(text.data() + i, word.data(), tail) == 0) return i;
+    if (i == 0) return std::string_view::npos;
+  }
+}
+
+size_t FindDigit(std::string_view text, size_t from) {
+  for (size_t i = from; i < text.size(); ++i)
+    if (static_cast<unsigned char>(text[i] - '0') < 10) return i;
   return std::string_view::npos;
 }
 

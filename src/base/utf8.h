@@ -24,4 +24,19 @@ void AppendUtf8(char32_t c, std::string* out);
 // The byte offset of the first invalid UTF-8 sequence, or npos when valid.
 size_t FindInvalidUtf8(std::string_view s);
 
+// Word search in UTF-8 text. std::string::find looks for the needle's first
+// byte with memchr and compares from each hit; in Chinese text a lead byte
+// such as E4..E9 starts every third byte, so that is a call per character.
+// These look for the needle's last byte instead (see utf8.cpp). A match of a
+// valid UTF-8 needle always starts on a character boundary.
+size_t FindText(std::string_view text, std::string_view word, size_t from = 0);
+// The last match starting at or before `from`.
+size_t RFindText(std::string_view text, std::string_view word,
+                 size_t from = std::string_view::npos);
+inline bool ContainsText(std::string_view text, std::string_view word) {
+  return FindText(text, word) != std::string_view::npos;
+}
+// The first ASCII digit at or after `from`, or npos.
+size_t FindDigit(std::string_view text, size_t from = 0);
+
 }  // namespace plancheck

@@ -11,6 +11,7 @@
 
 #include "base/status.h"
 #include "base/utf8.h"
+#include "text/guarded_regex.h"
 #include "text/normalize.h"
 
 namespace plancheck {
@@ -55,7 +56,7 @@ namespace {
 // wherever a full-width form folds to ASCII.
 
 struct Word {
-  const char* text;
+  std::string_view text;
   int value;
 };
 
@@ -78,26 +79,31 @@ constexpr Word kDirections[] = {
 };
 
 // Fillers that may stand between a direction word and its number.
-constexpr const char* kFillers[] = {"了", "分别", "均", "达到", "达", "为", "保持在", "稳定在",
+constexpr std::string_view kFillers[] = {"了", "分别", "均", "达到", "达", "为", "保持在", "稳定在",
                                    "控制在", "在"};
 
 // Words that start a phrase but are not part of what it measures.
-constexpr const char* kLeadingNoise[] = {
+constexpr std::string_view kLeadingNoise[] = {
     "全年", "全区", "全市", "全县", "全省", "全国", "力争", "确保", "争取", "累计", "其中",
     "同时", "并", "共", "年内", "今年", "去年", "当年", "进一步", "分别", "预计", "和", "及", "、",
     "——", "—", "-"};
-constexpr const char* kTrailingNoise[] = {
+constexpr std::string_view kTrailingNoise[] = {
     "实现", "达到", "达", "为", "突破", "超过", "超", "稳定在", "保持在", "控制在", "同比",
     "比上年", "较上年", "分别", "均", "增长", "下降", "增加", "减少", "提高", "提升", "降低",
     "了", "约", "近", "逾", "在", "总计", "合计", "共计", "共", "累计"};
-constexpr const char* kTiers[] = {"国家级", "省级以上", "市级以上", "县级以上", "国省级", "省级",
+constexpr std::string_view kTiers[] = {"国家级", "省级以上", "市级以上", "县级以上", "国省级", "省级",
                                   "市级", "县级", "区级", "国省", "国家", "中央", "地方"};
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+// The last byte of a Chinese word is a continuation byte spread over 64
+// values: comparing it first rejects most candidates without a call.
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && (suffix.empty() || s.back() == suffix.back()) &&
+         std::memcmp(s.data() + s.size() - suffix.size(), suffix.data(), suffix.size()) == 0;
 }
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() &&
+         (prefix.size() < 2 || (s[0] == prefix[0] && s[1] == prefix[1])) &&
+         std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
 }
 
 bool IsAsciiAlnum(char c) {
@@ -154,24 +160,24 @@ class Boundaries {
   std::vector<size_t> sentence_, clause_;
 };
 
-std::string Trim(std::string s) {
+std::string Trim(std::string_view s) {
   bool changed = true;
   while (changed && !s.empty()) {
     changed = false;
-    for (const char* w : kLeadingNoise) {
+    for (std::string_view w : kLeadingNoise) {
       if (StartsWith(s, w)) {
-        s.erase(0, std::strlen(w));
+        s.remove_prefix(w.size());
         changed = true;
       }
     }
-    for (const char* w : kTrailingNoise) {
+    for (std::string_view w : kTrailingNoise) {
       if (EndsWith(s, w)) {
-        s.erase(s.size() - std::strlen(w));
+        s.remove_suffix(w.size());
         changed = true;
       }
     }
   }
-  return s;
+  return std::string(s);
 }
 
 // Parses "1,234.5" into a value and its number of decimals.
@@ -213,6 +219,46 @@ double Scale(double mantissa, int decimals, double scale) {
 
 std::string EscapeForRe2(const std::string& s) { return RE2::QuoteMeta(s); }
 
+bool IsDigit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
+
+bool At(std::string_view t, size_t i, std::string_view word) {
+  return t.size() - i >= word.size() && std::memcmp(t.data() + i, word.data(), word.size()) == 0;
+}
+
+// The end of the numeric head of a quantity starting at `i`: the signs,
+// digits, separators, % and range words (— － 至 到) that stand before its
+// magnitude and unit.
+size_t NumericHeadEnd(std::string_view t, size_t i) {
+  while (i < t.size()) {
+    char c = t[i];
+    if (IsDigit(c) || c == ',' || c == '.' || c == '%' || c == '+' || c == '-' || c == '~') {
+      ++i;
+    } else if (At(t, i, "—") || At(t, i, "－") || At(t, i, "至") || At(t, i, "到")) {
+      i += 3;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// 零〇一二两三四五六七八九十百千万亿, all three bytes long in UTF-8.
+bool IsChineseNumeralAt(std::string_view t, size_t i) {
+  if (t.size() - i < 3) return false;
+  unsigned char b0 = static_cast<unsigned char>(t[i]);
+  if (b0 < 0xE3 || b0 > 0xE9) return false;
+  char32_t c = ((b0 & 0x0F) << 12) | ((static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
+               (static_cast<unsigned char>(t[i + 2]) & 0x3F);
+  switch (c) {
+    case U'零': case U'〇': case U'一': case U'二': case U'两': case U'三': case U'四':
+    case U'五': case U'六': case U'七': case U'八': case U'九': case U'十': case U'百':
+    case U'千': case U'万': case U'亿':
+      return true;
+    default:
+      return false;
+  }
+}
+
 struct RawQuantity {
   size_t begin = 0, end = 0;  // in normalized paragraph text
   double scale = 1;           // base units of one printed unit (亿元 → 1e8)
@@ -238,6 +284,15 @@ Extractor::Extractor(const Lexicon& lexicon) : lexicon_(lexicon) {
       "(" + units + ")"                                                // 7 unit
       R"((余|多)?)"                                                    // 8
       R"((以上|以下|以内|之内|左右|上下)?)";                            // 9
+  // After the numeric head: magnitude (6 bytes), 余/多 (3), unit, 余/多,
+  // 以上 (6).
+  size_t longest_unit = 0;
+  for (const Unit& unit : lexicon.units()) {
+    longest_unit = std::max(longest_unit, unit.name.size());
+    // NextQuantity relies on no unit starting with a digit.
+    PLANCHECK_CHECK(unit.name.empty() || !IsDigit(unit.name[0]));
+  }
+  max_tail_ = 6 + 3 + longest_unit + 3 + 6;
   RE2::Options options;
   options.set_log_errors(false);
   quantity_ = std::make_unique<RE2>(pattern, options);
@@ -272,6 +327,74 @@ Extractor::Extractor(const Lexicon& lexicon) : lexicon_(lexicon) {
 
 Extractor::~Extractor() = default;
 
+namespace {
+
+// An anchored match of `re` at t[start..limit) with its groups. Most tries
+// fail within a few bytes: the DFA says so first (RE2 would otherwise run a
+// backtracker with a bitmap over the whole window), and the groups are
+// found on the match alone.
+bool MatchAt(const RE2& re, const std::string& t, size_t start, size_t limit,
+             re2::StringPiece* groups, int n) {
+  re2::StringPiece window(t.data() + start, limit - start);
+  re2::StringPiece whole;
+  if (!re.Match(window, 0, window.size(), RE2::ANCHOR_START, &whole, 1)) return false;
+  return re.Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH, groups, n);
+}
+
+}  // namespace
+
+// A match starts at a digit or at a sign before one. Within a run of digits
+// only the run's first digit can start a match, except for the thousands
+// form: "1234,567" matches from "234,567" (and is then rejected as a number
+// inside another). So: the run's start, and when a comma follows the run,
+// its last three digits. Each try is anchored and bounded by the numeric
+// head plus the longest tail, so no byte of Chinese text goes through the
+// DFA.
+bool Extractor::NextQuantity(const std::string& t, size_t pos, re2::StringPiece* groups,
+                             int n) const {
+  auto try_at = [&](size_t start) {
+    size_t limit = std::min(t.size(), NumericHeadEnd(t, start) + max_tail_);
+    return MatchAt(*quantity_, t, start, limit, groups, n);
+  };
+  while (pos < t.size()) {
+    size_t digit = FindDigit(t, pos);
+    if (digit == std::string::npos) return false;
+    size_t run_end = digit;
+    while (run_end < t.size() && IsDigit(t[run_end])) ++run_end;
+    size_t start = digit > pos && (t[digit - 1] == '+' || t[digit - 1] == '-') ? digit - 1 : digit;
+    if (try_at(start)) return true;
+    if (run_end < t.size() && t[run_end] == ',') {
+      for (size_t s = std::max(digit + 1, run_end >= 3 ? run_end - 3 : 0); s < run_end; ++s)
+        if (try_at(s)) return true;
+    }
+    pos = run_end;
+  }
+  return false;
+}
+
+// A match starts at a Chinese numeral; within a run of numerals only the
+// first can start one (a later start allows a subset of the same endings),
+// and a lone 一 never does (the pattern wants 一 and another numeral).
+bool Extractor::NextChineseNumeral(const std::string& t, size_t pos, re2::StringPiece* groups,
+                                   int n) const {
+  size_t i = pos;
+  while (i < t.size()) {
+    if (!IsChineseNumeralAt(t, i)) {
+      unsigned char b = static_cast<unsigned char>(t[i]);
+      i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      continue;
+    }
+    size_t run_end = i;
+    while (IsChineseNumeralAt(t, run_end)) run_end += 3;
+    if (!(run_end - i == 3 && At(t, i, "一"))) {
+      size_t limit = std::min(t.size(), run_end + 3 + max_tail_);
+      if (MatchAt(*chinese_, t, i, limit, groups, n)) return true;
+    }
+    i = run_end;
+  }
+  return false;
+}
+
 std::vector<Fact> Extractor::Extract(const Document& doc) const {
   std::vector<Fact> facts;
   facts.reserve(doc.file->text().size() / 200);
@@ -301,10 +424,9 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     size_t pos = 0;
     // Each pattern scans the paragraph only when a cheap test says it can
     // match: Arabic quantities need a digit, ranks 第, 全覆盖 itself.
-    const bool has_digit = t.find_first_of("0123456789") != std::string::npos;
+    const bool has_digit = FindDigit(t) != std::string::npos;
     if (!has_digit) pos = t.size();
-    while (pos < t.size() &&
-           quantity_->Match(t, pos, t.size(), RE2::UNANCHORED, groups, 10)) {
+    while (pos < t.size() && NextQuantity(t, pos, groups, 10)) {
       size_t begin = static_cast<size_t>(groups[0].data() - t.data());
       size_t end = begin + groups[0].size();
       pos = end;
@@ -360,7 +482,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     // Ranks: 居全市第5, 排全省第13位.
     pos = 0;
     re2::StringPiece rg[5];
-    if (!has_digit || t.find("第") == std::string::npos) pos = t.size();
+    if (!has_digit || !ContainsText(t, "第")) pos = t.size();
     while (pos < t.size() && rank_->Match(t, pos, t.size(), RE2::UNANCHORED, rg, 5)) {
       size_t begin = static_cast<size_t>(rg[3].data() - t.data()) - 3;  // 第
       size_t end = static_cast<size_t>(rg[0].data() - t.data()) + rg[0].size();
@@ -381,16 +503,15 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     std::sort(found.begin(), found.end(),
               [](const RawQuantity& a, const RawQuantity& b) { return a.begin < b.begin; });
     std::vector<size_t> opening_quotes, closing_quotes;
-    for (size_t at = 0; (at = t.find("“", at)) != std::string::npos; at += 3) opening_quotes.push_back(at);
-    for (size_t at = 0; (at = t.find("”", at)) != std::string::npos; at += 3) closing_quotes.push_back(at);
+    for (size_t at = 0; (at = FindText(t, "“", at)) != std::string::npos; at += 3) opening_quotes.push_back(at);
+    for (size_t at = 0; (at = FindText(t, "”", at)) != std::string::npos; at += 3) closing_quotes.push_back(at);
     auto count_before = [](const std::vector<size_t>& v, size_t pos) {
       return static_cast<size_t>(std::lower_bound(v.begin(), v.end(), pos) - v.begin());
     };
     const size_t arabic_count = found.size();
     pos = 0;
     re2::StringPiece cg[5];
-    while (spellout_ && pos < t.size() &&
-           chinese_->Match(t, pos, t.size(), RE2::UNANCHORED, cg, 5)) {
+    while (spellout_ && pos < t.size() && NextChineseNumeral(t, pos, cg, 5)) {
       size_t begin = static_cast<size_t>(cg[0].data() - t.data());
       size_t end = begin + cg[0].size();
       pos = end;
@@ -406,7 +527,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       // unless it counts items just listed ("涉农整合资金、衔接资金两个管理办法").
       if (unit->name == "个" || unit->name == "项") {
         size_t clause = bounds.ClauseStart(bounds.SentenceStart(begin), begin);
-        if (t.substr(clause, begin - clause).find("、") == std::string::npos) continue;
+        if (!ContainsText(std::string_view(t).substr(clause, begin - clause), "、")) continue;
       }
       // The same few numerals recur (两, 万, 三): parse each once per thread.
       thread_local std::unordered_map<std::string, double> parsed_numerals;
@@ -446,7 +567,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     // Numbers carried by words: 全覆盖 is a coverage of 100%.
     pos = 0;
     re2::StringPiece ig[2];
-    if (t.find("全覆盖") == std::string::npos) pos = t.size();
+    if (!ContainsText(t, "全覆盖")) pos = t.size();
     while (pos < t.size() && implicit_->Match(t, pos, t.size(), RE2::UNANCHORED, ig, 2)) {
       size_t begin = static_cast<size_t>(ig[0].data() - t.data());
       size_t end = begin + ig[0].size();
@@ -522,7 +643,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       if (seg_start < clause_start) seg_start = clause_start;
       prev_end = q.end;
       std::string_view narrow(t.data() + seg_start, q.begin - seg_start);
-      const std::string narrow_subject = Trim(std::string(narrow));  // without verbs and fillers
+      const std::string narrow_subject = Trim(narrow);  // without verbs and fillers
       std::string_view clause(t.data() + clause_start, q.begin - clause_start);
       // A sentence may be a whole paragraph of commas: look back a bounded
       // window, so that work per quantity stays constant.
@@ -534,16 +655,18 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       // Words that mark the whole sentence, found once per sentence.
       auto info_it = sentence_info.find(sentence_start);
       if (info_it == sentence_info.end()) {
-        static const RE2 kClaim(
-            "(超额|圆满|全面|顺利)?完成(了)?(年度|全年|预期)?(目标|计划)|实现(了)?(年度|全年|预期)目标");
-        static const RE2 kDenial("未能?完成|未实现|未达到|差距");
+        static const GuardedRegex kClaim(
+            "(超额|圆满|全面|顺利)?完成(了)?(年度|全年|预期)?(目标|计划)|实现(了)?(年度|全年|预期)目标",
+            RE2::Options());
+        static const GuardedRegex kDenial("未能?完成|未实现|未达到|差距", RE2::Options());
         size_t end = bounds.SentenceEnd(q.begin, t.size());
         std::string_view whole(t.data() + sentence_start, end - sentence_start);
         SentenceInfo info;
         re2::StringPiece piece(whole.data(), whole.size());
-        info.claims_met = RE2::PartialMatch(piece, kClaim) && !RE2::PartialMatch(piece, kDenial);
+        info.claims_met = kClaim.MayMatch(whole) && RE2::PartialMatch(piece, kClaim.re()) &&
+                          !(kDenial.MayMatch(whole) && RE2::PartialMatch(piece, kDenial.re()));
         auto first = [&](const char* w) {
-          size_t at = whole.find(w);
+          size_t at = FindText(whole, w);
           return at == std::string_view::npos ? std::string::npos : sentence_start + at;
         };
         info.cumulative_at = first("累计");
@@ -563,16 +686,16 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         for (const Word& w : kPrefixQualifiers) {
           if (EndsWith(before, w.text)) {
             if (f.qualifier == Qualifier::kEq) f.qualifier = static_cast<Qualifier>(w.value);
-            before.remove_suffix(std::strlen(w.text));
+            before.remove_suffix(w.text.size());
             break;
           }
         }
         bool stripped = true;
         while (stripped) {
           stripped = false;
-          for (const char* filler : kFillers) {
+          for (std::string_view filler : kFillers) {
             if (EndsWith(before, filler)) {
-              before.remove_suffix(std::strlen(filler));
+              before.remove_suffix(filler.size());
               stripped = true;
             }
           }
@@ -588,8 +711,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
             break;
           }
         }
-        if (narrow.find("净增") != std::string_view::npos ||
-            narrow.find("净减") != std::string_view::npos)
+        if (ContainsText(narrow, "净增") || ContainsText(narrow, "净减"))
           f.measure = Measure::kChange;
       }
 
@@ -605,8 +727,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
                             EndsWith(subject, "之比");
         if (f.direction != 0 || EndsWith(subject, "增速") || EndsWith(subject, "增幅") ||
             EndsWith(subject, "涨幅") || EndsWith(subject, "增长率") ||
-            (!names_a_rate && (subject.find("增长") != std::string_view::npos ||
-                               subject.find("增速") != std::string_view::npos)))
+            (!names_a_rate && (ContainsText(subject, "增长") || ContainsText(subject, "增速"))))
           f.measure = Measure::kGrowth;
         else
           f.measure = Measure::kRate;
@@ -659,7 +780,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       // change starts from — last year's, not this year's target.
       if (f.role == Role::kTarget && f.year) {
         std::string_view tail = narrow.substr(narrow.size() > 18 ? narrow.size() - 18 : 0);
-        bool from = tail.find("由") != std::string_view::npos || tail.find("从") != std::string_view::npos;
+        bool from = ContainsText(tail, "由") || ContainsText(tail, "从");
         bool to = false;
         for (const char* w : {"提高到", "增加到", "上升到", "提升到", "调整到", "降低到", "下降到", "降到",
                               "增至", "提高至", "降至"})
@@ -746,17 +867,17 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         std::string scope = f.subject;
         if (f.indicator_span.valid()) {
           std::string alias = NormalizedText(file.Slice(f.indicator_span)).text();
-          size_t at = scope.rfind(alias);
+          size_t at = RFindText(scope, alias);
           if (at != std::string::npos) scope.erase(at, alias.size());
         }
-        for (const char* tier : kTiers) {
-          if (scope.find(tier) != std::string::npos) {
+        for (std::string_view tier : kTiers) {
+          if (ContainsText(scope, tier)) {
             f.tier = tier;
             break;
           }
         }
         for (const char* flow : {"新建", "新增", "新开工", "改建", "新改建", "新(改)建", "新培育"}) {
-          if (scope.find(flow) != std::string::npos) f.flow = true;
+          if (ContainsText(scope, flow)) f.flow = true;
         }
       }
 
@@ -774,7 +895,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           names.remove_suffix(3);
         }
         size_t commas = 0, at = 0;
-        while ((at = names.find("、", at)) != std::string_view::npos) {
+        while ((at = FindText(names, "、", at)) != std::string_view::npos) {
           ++commas;
           at += 3;
         }
@@ -808,8 +929,8 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       size_t sentence_start = bounds.SentenceStart(q.begin);
       size_t clause_start = bounds.ClauseStart(sentence_start, q.begin);
       std::string head(t.data() + clause_start, q.begin - clause_start);
-      size_t fenbie = head.rfind("分别");
-      size_t jun = head.rfind("均");
+      size_t fenbie = RFindText(head, "分别");
+      size_t jun = RFindText(head, "均");
       ListKind kind = ListKind::kNone;
       std::string items_text;
       if (fenbie != std::string::npos && values == 1) {
@@ -859,7 +980,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       }
       if (items.size() == 1) {
         for (const Compound& c : lexicon_.compounds()) {
-          size_t at = items[0].find(c.word);
+          size_t at = FindText(items[0], c.word);
           if (at != std::string::npos && (c.parts.size() == values || kind == ListKind::kEach)) {
             std::vector<std::string> expanded;
             for (const std::string& part : c.parts) {
@@ -978,8 +1099,8 @@ void Extractor::LinkParts(const std::string& t, const NormalizedText& nt, size_t
   std::vector<size_t> at;
   for (size_t i = first; i < facts->size(); ++i) at.push_back(offset_of((*facts)[i]));
   size_t pos = 0;
-  while ((pos = t.find("其中", pos)) != std::string::npos) {
-    size_t end = t.find("。", pos);
+  while ((pos = FindText(t, "其中", pos)) != std::string::npos) {
+    size_t end = FindText(t, "。", pos);
     if (end == std::string::npos) end = t.size();
     // The whole: the last fact before 其中 (offsets are in text order).
     size_t split = static_cast<size_t>(std::lower_bound(at.begin(), at.end(), pos) - at.begin());

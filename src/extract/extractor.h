@@ -20,6 +20,7 @@
 namespace re2 {
 class RE2;
 }
+#include <re2/stringpiece.h>
 #include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
@@ -37,6 +38,16 @@ class Extractor {
 
   std::vector<Fact> Extract(const Document& doc) const;
 
+  // The next match of the quantity / Chinese-numeral pattern starting at or
+  // after `pos`: what an unanchored search of quantity_pattern() /
+  // chinese_pattern() finds (tests hold them to that), but tried only where
+  // a match can start, so the DFA never walks plain Chinese text.
+  bool NextQuantity(const std::string& t, size_t pos, re2::StringPiece* groups, int n) const;
+  bool NextChineseNumeral(const std::string& t, size_t pos, re2::StringPiece* groups,
+                          int n) const;
+  const re2::RE2& quantity_pattern() const { return *quantity_; }
+  const re2::RE2& chinese_pattern() const { return *chinese_; }
+
  private:
   void LinkGrowth(size_t first, std::vector<Fact>* facts) const;
   void LinkParts(const std::string& t, const NormalizedText& nt, size_t first,
@@ -48,6 +59,9 @@ class Extractor {
   std::unique_ptr<re2::RE2> chinese_;   // 两个, 一千六百万元
   std::unique_ptr<re2::RE2> implicit_;  // 全覆盖 = 100%
   std::unique_ptr<icu::RuleBasedNumberFormat> spellout_;
+  // Bytes a match can extend past its numeric head (magnitude, 余, unit,
+  // 以上): bounds each anchored match.
+  size_t max_tail_ = 0;
 };
 
 }  // namespace plancheck

@@ -64,10 +64,10 @@ void Lexicon::LoadIndicators(std::string_view text, const std::string& path,
       for (const std::string& pattern : r.Strings("patterns")) {
         RE2::Options options;
         options.set_log_errors(false);
-        auto re = std::make_shared<RE2>(pattern, options);
+        auto re = std::make_shared<GuardedRegex>(pattern, options);
         if (!re->ok()) {
-          r.Error(r.LineOfKey("patterns"),
-                  "[[indicator]] '" + ind->name + "': bad pattern '" + pattern + "': " + re->error());
+          r.Error(r.LineOfKey("patterns"), "[[indicator]] '" + ind->name + "': bad pattern '" +
+                                               pattern + "': " + re->re().error());
           continue;
         }
         ind->patterns.push_back(re);
@@ -178,7 +178,9 @@ std::optional<IndicatorMatch> Lexicon::FindIndicator(std::string_view context,
   // at the same place and starts earlier.
   for (const auto& ind : indicators_) {
     if (ind->patterns.empty() || !fits(ind.get())) continue;
-    for (const auto& re : ind->patterns) {
+    for (const auto& guarded : ind->patterns) {
+      if (!guarded->MayMatch(context)) continue;
+      const RE2* re = &guarded->re();
       re2::StringPiece match;
       size_t pos = 0;
       while (pos <= context.size() &&

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/toml_reader.h"
+#include "text/guarded_regex.h"
 
 namespace re2 {
 class RE2;
@@ -33,7 +34,7 @@ enum class IndicatorKind { kLevel, kRate, kIndex };
 struct Indicator {
   std::string name;
   std::vector<std::string> aliases;
-  std::vector<std::shared_ptr<re2::RE2>> patterns;
+  std::vector<std::shared_ptr<GuardedRegex>> patterns;
   std::string dimension;  // of a level; "any" matches every dimension
   std::vector<std::string> units;  // when not empty, the only base units a level may have
   Polarity polarity = Polarity::kHigher;

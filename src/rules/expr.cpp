@@ -13,7 +13,7 @@ namespace plancheck {
 std::string Value::Format() const {
   switch (type) {
     case Type::kNull: return "";
-    case Type::kString: return string;
+    case Type::kString: return std::string(string);
     case Type::kBool: return number != 0 ? "true" : "false";
     case Type::kNumber: {
       if (std::fabs(number - std::round(number)) < 1e-9 && std::fabs(number) < 1e15) {
@@ -88,7 +88,8 @@ Value FieldValue(const Fact& f, int field, const Environment& env) {
     case kListId: return f.list_id >= 0 ? Value::Number(f.list_id) : Value::Null();
     case kEnumNames: return Value::Number(f.enum_names);
     case kEnumEtc: return Value::Bool(f.enum_etc);
-    case kWrittenSign: return Value::String(f.written_sign ? std::string(1, f.written_sign) : "");
+    case kWrittenSign:
+      return Value::String(f.written_sign == '+' ? "+" : f.written_sign == '-' ? "-" : "");
     case kDirection: return Value::Number(f.direction);
     case kCumulative: return Value::Bool(f.cumulative);
     case kMultiYear: return Value::Bool(f.multi_year);
@@ -119,10 +120,14 @@ namespace {
 
 class Literal : public Expr {
  public:
-  explicit Literal(Value v) : v_(std::move(v)) {}
+  explicit Literal(Value v) : v_(v) {}
+  explicit Literal(std::string s) : storage_(std::move(s)), v_(Value::String(storage_)) {}
+  Literal(const Literal&) = delete;
+  Literal& operator=(const Literal&) = delete;
   Value Eval(const Bindings&) const override { return v_; }
  private:
-  Value v_;
+  const std::string storage_;  // what a string literal's Value views
+  const Value v_;
 };
 
 class FieldRef : public Expr {
@@ -214,7 +219,7 @@ class Matches : public Expr {
   Value Eval(const Bindings& b) const override {
     Value v = subject_->Eval(b);
     if (v.type != Value::Type::kString) return Value::Bool(false);
-    return Value::Bool(RE2::PartialMatch(v.string, *re_));
+    return Value::Bool(RE2::PartialMatch(re2::StringPiece(v.string.data(), v.string.size()), *re_));
   }
  private:
   ExprPtr subject_;
@@ -236,11 +241,11 @@ class Call : public Expr {
  public:
   Call(std::string fn, std::vector<ExprPtr> args) : fn_(std::move(fn)), args_(std::move(args)) {}
   Value Eval(const Bindings& b) const override {
-    std::vector<double> xs;
-    for (const ExprPtr& a : args_) {
-      Value v = a->Eval(b);
+    double xs[2] = {0, 0};
+    for (size_t i = 0; i < args_.size() && i < 2; ++i) {
+      Value v = args_[i]->Eval(b);
       if (v.type != Value::Type::kNumber) return Value::Null();
-      xs.push_back(v.number);
+      xs[i] = v.number;
     }
     if (fn_ == "abs") return Value::Number(std::fabs(xs[0]));
     if (fn_ == "min") return Value::Number(std::min(xs[0], xs[1]));
@@ -377,7 +382,7 @@ class Parser {
       }
       std::string text(s_.substr(pos_ + 1, end - pos_ - 1));
       pos_ = end + 1;
-      return std::make_shared<Literal>(Value::String(text));
+      return std::make_shared<Literal>(std::move(text));
     }
     if ((c >= '0' && c <= '9') || c == '.') {
       size_t start = pos_;

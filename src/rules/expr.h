@@ -21,15 +21,18 @@
 
 namespace plancheck {
 
+// A string Value views text that outlives the evaluation: a fact's field, a
+// lexicon entry, a literal of the expression, a static name. Evaluating an
+// expression allocates nothing.
 struct Value {
   enum class Type { kNull, kNumber, kString, kBool };
   Type type = Type::kNull;
   double number = 0;
-  std::string string;
+  std::string_view string;
 
   static Value Null() { return Value(); }
   static Value Number(double d) { Value v; v.type = Type::kNumber; v.number = d; return v; }
-  static Value String(std::string s) { Value v; v.type = Type::kString; v.string = std::move(s); return v; }
+  static Value String(std::string_view s) { Value v; v.type = Type::kString; v.string = s; return v; }
   static Value Bool(bool b) { Value v; v.type = Type::kBool; v.number = b ? 1 : 0; return v; }
   bool truthy() const { return (type == Type::kBool || type == Type::kNumber) ? number != 0 : type == Type::kString && !string.empty(); }
   std::string Format() const;

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "base/utf8.h"
 #include "text/normalize.h"
 
 namespace plancheck {
@@ -30,7 +31,7 @@ std::vector<int> YearsIn(const std::string& text) {
 
 bool Contains(const std::string& text, std::initializer_list<const char*> words) {
   for (const char* w : words)
-    if (text.find(w) != std::string::npos) return true;
+    if (ContainsText(text, w)) return true;
   return false;
 }
 
@@ -48,9 +49,9 @@ Role HeadingRole(const std::string& title) {
 // A heading run into its paragraph ("一、2022年工作回顾 过去一年，…") ends at
 // the first 。 or at the space after it.
 std::string FirstSentence(const std::string& text) {
-  size_t end = text.find("。");
+  size_t end = FindText(text, "。");
   for (const char* gap : {" ", "\t"}) {
-    size_t at = text.find(gap);
+    size_t at = FindText(text, gap);
     if (at != std::string::npos && at > 0 && at < end) end = at;
   }
   return end == std::string::npos ? text : text.substr(0, end);

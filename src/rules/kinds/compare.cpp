@@ -26,12 +26,28 @@ class Compare : public RuleCheck {
       if (other_->Test(b)) others.push_back(&a);
     }
     // Bucket the candidates by the first equality join, when there is one.
-    std::unordered_map<std::string, std::vector<const Fact*>> buckets;
+    // Keys view the facts' own text: no string is built per fact.
+    struct Key {
+      Value::Type type;
+      double number;
+      std::string_view string;
+      bool operator==(const Key& o) const {
+        return type == o.type && number == o.number && string == o.string;
+      }
+    };
+    struct KeyHash {
+      size_t operator()(const Key& k) const {
+        return std::hash<std::string_view>()(k.string) ^ (std::hash<double>()(k.number) * 31) ^
+               static_cast<size_t>(k.type);
+      }
+    };
+    auto key_of = [](const Value& v) { return Key{v.type, v.number, v.string}; };
+    std::unordered_map<Key, std::vector<const Fact*>, KeyHash> buckets;
     int key_field = index_fields_.empty() ? -1 : index_fields_.front();
     static const Environment kNoEnv;
     const Environment& env = in.env ? *in.env : kNoEnv;
     if (key_field >= 0)
-      for (const Fact* a : others) buckets[FieldValue(*a, key_field, env).Format()].push_back(a);
+      for (const Fact* a : others) buckets[key_of(FieldValue(*a, key_field, env))].push_back(a);
 
     for (const Fact& t : facts) {
       b.facts[0] = &t;
@@ -40,7 +56,7 @@ class Compare : public RuleCheck {
       static const std::vector<const Fact*> kNone;
       const std::vector<const Fact*>* candidates = &others;
       if (key_field >= 0) {
-        auto it = buckets.find(FieldValue(t, key_field, env).Format());
+        auto it = buckets.find(key_of(FieldValue(t, key_field, env)));
         candidates = it == buckets.end() ? &kNone : &it->second;
       }
       bool matched = false;

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "text/guarded_regex.h"
 #include "text/normalize.h"
 #include "text/source_file.h"
 
@@ -10,7 +11,8 @@ namespace {
 
 class Pattern : public RuleCheck {
  public:
-  Pattern(std::unique_ptr<RE2> pattern, std::unique_ptr<RE2> after, std::optional<Role> role)
+  Pattern(std::unique_ptr<GuardedRegex> pattern, std::unique_ptr<GuardedRegex> after,
+          std::optional<Role> role)
       : pattern_(std::move(pattern)), after_(std::move(after)), role_(role) {}
 
   void Check(const Rule& rule, const CheckInput& in, DiagnosticSink* sink) const override {
@@ -21,16 +23,30 @@ class Pattern : public RuleCheck {
       if (para.span.size() == 0) continue;
       const NormalizedText& nt = para.normalized;
       const std::string& t = nt.text();
-      // Matches of both patterns in text order within the paragraph.
+      // A paragraph without the words a match needs is not searched.
+      const bool search_m = (!role_ || para.role == *role_) && pattern_->MayMatch(t);
+      const bool search_p = after_ && !prior && after_->MayMatch(t);
+      if (!search_m && !search_p) continue;
+      // Matches of both patterns in text order within the paragraph; each
+      // pattern's next match is kept until the scan passes it.
+      struct Next {
+        bool searched = false, found = false;
+        re2::StringPiece m;
+      } next_m, next_p;
+      auto advance = [&](const GuardedRegex& re, Next* n, size_t pos) {
+        if (n->searched && (!n->found || static_cast<size_t>(n->m.data() - t.data()) >= pos)) return;
+        n->searched = true;
+        n->found = re.re().Match(t, pos, t.size(), RE2::UNANCHORED, &n->m, 1);
+      };
       size_t pos = 0;
       while (pos <= t.size()) {
-        re2::StringPiece m, p;
-        bool has_m = (!role_ || para.role == *role_) &&
-                     pattern_->Match(t, pos, t.size(), RE2::UNANCHORED, &m, 1);
-        bool has_p = after_ && after_->Match(t, pos, t.size(), RE2::UNANCHORED, &p, 1);
+        if (search_m) advance(*pattern_, &next_m, pos);
+        if (search_p && !prior) advance(*after_, &next_p, pos);
+        bool has_m = search_m && next_m.found;
+        bool has_p = search_p && !prior && next_p.found;
         if (!has_m && !has_p) break;
-        bool take_prior = has_p && (!has_m || p.data() < m.data());
-        re2::StringPiece hit = take_prior ? p : m;
+        bool take_prior = has_p && (!has_m || next_p.m.data() < next_m.m.data());
+        re2::StringPiece hit = take_prior ? next_p.m : next_m.m;
         size_t b = static_cast<size_t>(hit.data() - t.data());
         size_t e = b + hit.size();
         Fact f;
@@ -39,7 +55,7 @@ class Pattern : public RuleCheck {
         f.role = para.role;
         f.year = para.year;
         if (take_prior) {
-          if (!prior) prior = f;
+          prior = f;
         } else if (!after_ || prior) {
           Bindings bind;
           bind.env = in.env;
@@ -53,19 +69,19 @@ class Pattern : public RuleCheck {
   }
 
  private:
-  std::unique_ptr<RE2> pattern_, after_;
+  std::unique_ptr<GuardedRegex> pattern_, after_;
   std::optional<Role> role_;
 };
 
-std::unique_ptr<RE2> CompileRe(TableReader& r, const char* key, bool required) {
+std::unique_ptr<GuardedRegex> CompileRe(TableReader& r, const char* key, bool required) {
   std::optional<std::string> source = r.String(key, required);
   if (!source) return nullptr;
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(8 << 20);
-  auto re = std::make_unique<RE2>(*source, options);
+  auto re = std::make_unique<GuardedRegex>(*source, options);
   if (!re->ok()) {
-    r.Error(r.LineOfKey(key), std::string(key) + ": RE2 rejects the pattern: " + re->error());
+    r.Error(r.LineOfKey(key), std::string(key) + ": RE2 rejects the pattern: " + re->re().error());
     return nullptr;
   }
   return re;
@@ -75,8 +91,8 @@ std::unique_ptr<RE2> CompileRe(TableReader& r, const char* key, bool required) {
 
 std::unique_ptr<RuleCheck> CompilePattern(TableReader& r, const std::vector<std::string>& vars) {
   (void)vars;
-  std::unique_ptr<RE2> pattern = CompileRe(r, "pattern", true);
-  std::unique_ptr<RE2> after = CompileRe(r, "after", false);
+  std::unique_ptr<GuardedRegex> pattern = CompileRe(r, "pattern", true);
+  std::unique_ptr<GuardedRegex> after = CompileRe(r, "after", false);
   std::optional<std::string> role = r.Enum("role", {"actual", "target", "other"}, std::nullopt);
   if (!pattern || (r.table().contains("after") && !after)) return nullptr;
   std::optional<Role> want;
