@@ -145,6 +145,8 @@ void Lexicon::AddToTrie(const std::string& alias, const Indicator* indicator) {
     node = child;
   }
   trie_[node].ends.push_back(indicator);
+  root_.fill(0);
+  for (const auto& [byte, child] : trie_[0].next) root_[byte] = child;
 }
 
 std::optional<IndicatorMatch> Lexicon::FindIndicator(std::string_view context,
@@ -161,8 +163,13 @@ std::optional<IndicatorMatch> Lexicon::FindIndicator(std::string_view context,
   // Aliases: the first end position from the right where one fits; the
   // longest there.
   for (size_t end = context.size(); end > 0 && !best; --end) {
-    int node = 0;
-    for (size_t i = end; i-- > 0;) {
+    // Aliases end on a character boundary.
+    if (end < context.size() && (static_cast<unsigned char>(context[end]) & 0xC0) == 0x80) continue;
+    int node = root_[static_cast<unsigned char>(context[end - 1])];
+    if (node == 0) continue;
+    for (const Indicator* ind : trie_[node].ends)
+      if (fits(ind)) best = IndicatorMatch{ind, end - 1, end};
+    for (size_t i = end - 1; i-- > 0;) {
       unsigned char c = static_cast<unsigned char>(context[i]);
       const auto& next = trie_[node].next;
       auto it = std::lower_bound(next.begin(), next.end(), std::make_pair(c, 0),

@@ -5,6 +5,7 @@
 // Built once, then read-only: safe to share between threads.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -89,6 +90,7 @@ class Lexicon {
   std::vector<Unit> units_;
   std::vector<std::unique_ptr<Indicator>> indicators_;
   std::vector<TrieNode> trie_ = std::vector<TrieNode>(1);
+  std::array<int, 256> root_{};  // trie_[0]'s children by byte (0: none)
   std::vector<Compound> compounds_;
 };
 

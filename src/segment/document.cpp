@@ -175,9 +175,12 @@ Document Segment(const SourceFile& file) {
     }
     para.section = doc.sections.empty() ? -1 : static_cast<int>(doc.sections.size()) - 1;
     para.role = sub_role != Role::kOther ? sub_role : part_role;
+    // Every multi-year word holds 五年 or 时期: two searches rule most
+    // paragraphs out.
     para.multi_year = part_multi_year ||
-                      Contains(text, {"过去五年", "五年来", "五年间", "“十二五”时期", "“十三五”时期",
-                                      "“十四五”时期"});
+                      ((ContainsText(text, "五年") || ContainsText(text, "时期")) &&
+                       Contains(text, {"过去五年", "五年来", "五年间", "“十二五”时期", "“十三五”时期",
+                                       "“十四五”时期"}));
     para.year = sub_year ? sub_year : part_year;
     doc.paragraphs.push_back(std::move(para));
   }

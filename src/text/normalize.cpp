@@ -1,5 +1,6 @@
 #include "text/normalize.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include <unicode/normalizer2.h>
@@ -41,54 +42,50 @@ const FoldTable& Folds() {
 
 NormalizedText::NormalizedText(std::string_view source, uint32_t base) : base_(base) {
   // Full-width forms are U+FF01..U+FF5E (EF BC 81 .. EF BD 9E) and the
-  // ideographic space U+3000 (E3 80 80).
-  bool needs_folding = false;
-  // Offsets, not pointers: an empty view may have a null data().
-  for (size_t at = source.find('\xEF'); at != std::string_view::npos && at + 2 < source.size();
-       at = source.find('\xEF', at + 1)) {
-    if (source[at + 1] == '\xBC' || source[at + 1] == '\xBD') {
-      needs_folding = true;
-      break;
-    }
-  }
-  if (!needs_folding && source.find("\xE3\x80\x80") != std::string_view::npos) needs_folding = true;
-  if (!needs_folding) {
-    text_.assign(source.data(), source.size());
-    identity_ = true;
-    return;
-  }
-  // Written through raw pointers into buffers sized for the worst case
-  // (nothing folds), then trimmed.
+  // ideographic space U+3000 (E3 80 80); each folds three bytes into one.
+  // Both are found with memchr-driven searches and the text between them is
+  // copied in one piece. Offsets, not pointers: an empty view may have a
+  // null data().
   const FoldTable& folds = Folds();
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(source.data());
   const size_t n = source.size();
-  text_.resize(n);
-  to_source_.resize(n + 1);
-  char* out = text_.data();
-  uint32_t* map = to_source_.data();
-  size_t o = 0;
-  for (size_t i = 0; i < n;) {
+  constexpr std::string_view kSpace = "\xE3\x80\x80";
+  size_t full = source.find('\xEF');
+  size_t space = FindText(source, kSpace);
+  size_t copied = 0;  // source bytes before this offset are in text_
+  while (full != std::string_view::npos || space != std::string_view::npos) {
+    const size_t at = std::min(full, space);  // npos is the largest size_t
     char folded = 0;
-    if (p[i] == 0xEF && i + 2 < n && (p[i + 1] == 0xBC || p[i + 1] == 0xBD)) {
-      char32_t c = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-      if (c >= 0xFF01 && c <= 0xFF5E) folded = folds.full_width[c - 0xFF01];
-    } else if (p[i] == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80) {
+    if (at == full) {
+      if (at + 2 < n && (source[at + 1] == '\xBC' || source[at + 1] == '\xBD')) {
+        char32_t c = ((static_cast<unsigned char>(source[at]) & 0x0F) << 12) |
+                     ((static_cast<unsigned char>(source[at + 1]) & 0x3F) << 6) |
+                     (static_cast<unsigned char>(source[at + 2]) & 0x3F);
+        if (c >= 0xFF01 && c <= 0xFF5E) folded = folds.full_width[c - 0xFF01];
+      }
+      full = source.find('\xEF', at + (folded != 0 ? 3 : 1));
+    } else {
       folded = folds.ideographic_space;
+      space = FindText(source, kSpace, at + 3);
     }
-    if (folded != 0) {
-      out[o] = folded;
-      map[o++] = base + static_cast<uint32_t>(i);
-      i += 3;
-      continue;
-    }
-    // Unchanged bytes map byte for byte (a multi-byte character too).
-    out[o] = static_cast<char>(p[i]);
-    map[o++] = base + static_cast<uint32_t>(i);
-    ++i;
+    if (folded == 0) continue;
+    if (copied == 0 && folds_.empty()) text_.reserve(n);
+    text_.append(source.data() + copied, at - copied);
+    folds_.push_back(static_cast<uint32_t>(text_.size()));
+    text_.push_back(folded);
+    copied = at + 3;
   }
-  text_.resize(o);
-  to_source_.resize(o);
-  to_source_.push_back(base + static_cast<uint32_t>(source.size()));
+  if (folds_.empty()) {
+    text_.assign(source.data(), n);
+  } else {
+    text_.append(source.data() + copied, n - copied);
+  }
+}
+
+uint32_t NormalizedText::ToSource(size_t i) const {
+  // Each fold before `i` stands for two source bytes more.
+  size_t before = static_cast<size_t>(
+      std::lower_bound(folds_.begin(), folds_.end(), static_cast<uint32_t>(i)) - folds_.begin());
+  return base_ + static_cast<uint32_t>(i + 2 * before);
 }
 
 }  // namespace plancheck

@@ -1,6 +1,7 @@
 // NormalizedText: a copy of decoded text with full-width forms folded to
 // ASCII (NFKC on the Halfwidth and Fullwidth Forms block and the ideographic
-// space), plus a map from every normalized byte back to a source byte.
+// space), plus the positions of the folds, which map every normalized byte
+// back to a source byte.
 //
 // Extraction matches patterns on the normalized copy and turns every match
 // back into a source Span through the map; nothing searches the source text
@@ -22,15 +23,15 @@ class NormalizedText {
 
   const std::string& text() const { return text_; }
   // Source offset of normalized offset `i` (0 <= i <= text().size()).
-  uint32_t ToSource(size_t i) const { return identity_ ? base_ + static_cast<uint32_t>(i) : to_source_[i]; }
+  uint32_t ToSource(size_t i) const;
 
  private:
   std::string text_;
-  // Most paragraphs have nothing to fold: then the map is the identity and
-  // is not stored.
-  bool identity_ = false;
   uint32_t base_ = 0;
-  std::vector<uint32_t> to_source_;
+  // Normalized offsets of the folded characters, ascending. Every fold
+  // replaces three source bytes by one, so this is the whole offset map
+  // (most paragraphs have a few dozen; many have none).
+  std::vector<uint32_t> folds_;
 };
 
 }  // namespace plancheck
