@@ -1,6 +1,7 @@
 #include "base/utf8.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace plancheck {
@@ -81,6 +82,56 @@ size_t FindInvalidUtf8(std::string_view s) {
     }
   }
   return std::string_view::npos;
+}
+
+bool IsCleanUtf8Text(std::string_view s) {
+  // What each byte starts: 0 not allowed here, 1 allowed ASCII, 2..4 the
+  // length of a sequence whose second byte may be any continuation byte,
+  // 5 a lead (E0 ED F0 F4) whose second byte has a narrower range.
+  static const std::array<unsigned char, 256> kLead = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0x20; c < 0x7F; ++c) t[c] = 1;
+    t['\t'] = t['\n'] = t['\r'] = t['\f'] = 1;
+    for (int c = 0xC2; c <= 0xDF; ++c) t[c] = 2;
+    for (int c = 0xE1; c <= 0xEF; ++c) t[c] = 3;
+    for (int c = 0xF1; c <= 0xF3; ++c) t[c] = 4;
+    t[0xE0] = t[0xED] = t[0xF0] = t[0xF4] = 5;
+    return t;
+  }();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  auto cont = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
+  size_t i = 0;
+  while (i < n) {
+    switch (kLead[p[i]]) {
+      case 1:
+        ++i;
+        break;
+      case 3:
+        if (!cont(i + 1) || !cont(i + 2)) return false;
+        i += 3;
+        break;
+      case 2:
+        if (!cont(i + 1)) return false;
+        i += 2;
+        break;
+      case 4:
+        if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3)) return false;
+        i += 4;
+        break;
+      case 5: {
+        // Overlongs, surrogates and values past U+10FFFF: the full check.
+        size_t len = p[i] >= 0xF0 ? 4 : 3;
+        if (i + len > n || FindInvalidUtf8(s.substr(i, len)) != std::string_view::npos)
+          return false;
+        i += len;
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  return true;
 }
 
 size_t FindText(std::string_view text, std::string_view word, size_t from) {

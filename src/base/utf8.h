@@ -24,6 +24,10 @@ void AppendUtf8(char32_t c, std::string* out);
 // The byte offset of the first invalid UTF-8 sequence, or npos when valid.
 size_t FindInvalidUtf8(std::string_view s);
 
+// Whether `s` is valid UTF-8 without control characters other than tab, line
+// ends and form feed: the common case of a report, checked in one pass.
+bool IsCleanUtf8Text(std::string_view s);
+
 // Word search in UTF-8 text. std::string::find looks for the needle's first
 // byte with memchr and compares from each hit; in Chinese text a lead byte
 // such as E4..E9 starts every third byte, so that is a call per character.

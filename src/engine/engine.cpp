@@ -143,7 +143,7 @@ Result<Report> Engine::Load(const std::string& path, const std::string& display,
                             const std::string& encoding) const {
   Result<std::string> bytes = ReadFileBytes(path);
   if (!bytes.ok()) return bytes.status();
-  Result<Decoded> decoded = DecodeBytes(*bytes, encoding);
+  Result<Decoded> decoded = DecodeOwnedBytes(std::move(*bytes), encoding);
   if (!decoded.ok()) return decoded.status();
   auto file = std::make_unique<SourceFile>(display, std::move(decoded->text), decoded->encoding);
   return Analyze(std::move(file));

@@ -1,7 +1,9 @@
 #include "text/decode.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
@@ -177,6 +179,19 @@ Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& encoding)
   return Finish(std::move(text.value()), charset);
 }
 
+Result<Decoded> DecodeOwnedBytes(std::string&& bytes, const std::string& encoding) {
+  // No BOM, valid UTF-8, no control bytes: what the checks below would
+  // accept as UTF-8 unchanged, found in one pass.
+  std::string_view view(bytes);
+  if (encoding.empty() && !view.empty() && view[0] != '\xEF' && view[0] != '\xFF' &&
+      view[0] != '\xFE' && IsCleanUtf8Text(view)) {
+    if (view.find_first_not_of(" \t\n\r\f") == std::string_view::npos)
+      return Status::Error("empty file (nothing but white space)");
+    return Decoded{std::move(bytes), "UTF-8"};
+  }
+  return DecodeBytes(view, encoding);
+}
+
 Result<std::string> ReadFileBytes(const std::string& path) {
   if (path == "-") {
     std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
@@ -187,16 +202,26 @@ Result<std::string> ReadFileBytes(const std::string& path) {
     return Status::Error(errno == ENOENT ? "no such file" : std::strerror(errno));
   }
   if (S_ISDIR(st.st_mode)) return Status::Error("is a directory");
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return Status::Error(std::strerror(errno));
+  // One read() into the string's own buffer for a regular file.
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::Error(std::strerror(errno));
   std::string data;
-  if (S_ISREG(st.st_mode)) data.reserve(static_cast<size_t>(st.st_size));
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
-  bool failed = std::ferror(f);
-  std::fclose(f);
-  if (failed) return Status::Error("read error");
+  size_t size = 0;
+  if (S_ISREG(st.st_mode)) data.resize(static_cast<size_t>(st.st_size) + 1);
+  while (true) {
+    if (data.size() == size) data.resize(std::max<size_t>(data.size() * 2, 1 << 16));
+    ssize_t n = read(fd, data.data() + size, data.size() - size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int e = errno;
+      close(fd);
+      return Status::Error(e == EISDIR ? "is a directory" : std::string("read error: ") + std::strerror(e));
+    }
+    if (n == 0) break;
+    size += static_cast<size_t>(n);
+  }
+  close(fd);
+  data.resize(size);
   return data;
 }
 

@@ -23,6 +23,9 @@ struct Decoded {
 // Failure messages say what is wrong without the file name ("empty file",
 // "undecodable byte 0xFF at byte offset 12 (as GB18030)").
 Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& encoding);
+// The same; clean UTF-8 (the usual report) is moved into the result, not
+// copied.
+Result<Decoded> DecodeOwnedBytes(std::string&& bytes, const std::string& encoding);
 
 // Reads a whole file (or standard input for "-") into memory.
 Result<std::string> ReadFileBytes(const std::string& path);

@@ -9,10 +9,16 @@ namespace plancheck {
 SourceFile::SourceFile(std::string path, std::string text, std::string encoding)
     : path_(std::move(path)), text_(std::move(text)), encoding_(std::move(encoding)) {
   line_starts_.push_back(0);
-  for (size_t i = 0; i < text_.size(); ++i) {
-    char c = text_[i];
-    if (c == '\n' || (c == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'))) {
-      line_starts_.push_back(i + 1);
+  if (text_.find('\r') == std::string::npos) {
+    // Only \n ends lines: memchr from one to the next.
+    for (size_t at = text_.find('\n'); at != std::string::npos; at = text_.find('\n', at + 1))
+      line_starts_.push_back(at + 1);
+  } else {
+    for (size_t i = 0; i < text_.size(); ++i) {
+      char c = text_[i];
+      if (c == '\n' || (c == '\r' && (i + 1 == text_.size() || text_[i + 1] != '\n'))) {
+        line_starts_.push_back(i + 1);
+      }
     }
   }
   uint32_t count = 0;
