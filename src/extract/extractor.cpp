@@ -285,6 +285,13 @@ bool IsChineseNumeralAt(std::string_view t, size_t i) {
   return (kBits[c >> 6] >> (c & 63)) & 1;
 }
 
+// The words of the quantity pattern, in its order of preference.
+constexpr std::string_view kRangeWords[] = {"-", "~", "—", "－", "至", "到"};
+constexpr std::string_view kMagnitudeWords[] = {"万亿", "千亿", "百亿", "亿", "千万",
+                                                "百万", "十万", "万",   "千", "百"};
+constexpr std::string_view kApproxWords[] = {"余", "多"};
+constexpr std::string_view kBoundWords[] = {"以上", "以下", "以内", "之内", "左右", "上下"};
+
 struct RawQuantity {
   size_t begin = 0, end = 0;  // in normalized paragraph text
   double scale = 1;           // base units of one printed unit (亿元 → 1e8)
@@ -302,21 +309,32 @@ Extractor::Extractor(const Lexicon& lexicon) : lexicon_(lexicon) {
   std::string units;
   for (const std::string& n : names) units += (units.empty() ? "" : "|") + n;
   if (units.empty()) units = "%";
+  for (const Unit& unit : lexicon.units()) unit_order_.push_back(unit.name);
+  std::stable_sort(unit_order_.begin(), unit_order_.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  auto alternation = [](const auto& words) {
+    std::string out;
+    for (std::string_view w : words) out += (out.empty() ? "" : "|") + RE2::QuoteMeta(w);
+    return out;
+  };
   std::string pattern =
-      R"(([+-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"        // 1 sign, 2 number
-      R"((?:(%)?(?:-|~|—|－|至|到)(\d+(?:\.\d+)?))?)"                  // 3 %, 4 upper
-      R"((万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?)"                 // 5 magnitude
-      R"((余|多)?)"                                                    // 6
-      "(" + units + ")"                                                // 7 unit
-      R"((余|多)?)"                                                    // 8
-      R"((以上|以下|以内|之内|左右|上下)?)";                            // 9
+      R"(([+-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"            // 1 sign, 2 number
+      "(?:(%)?(?:" + alternation(kRangeWords) + R"()(\d+(?:\.\d+)?))?)"  // 3 %, 4 upper
+      "(" + alternation(kMagnitudeWords) + ")?"                          // 5 magnitude
+      "(" + alternation(kApproxWords) + ")?"                             // 6
+      "(" + units + ")"                                                  // 7 unit
+      "(" + alternation(kApproxWords) + ")?"                             // 8
+      "(" + alternation(kBoundWords) + ")?";                             // 9
   // After the numeric head: magnitude (6 bytes), 余/多 (3), unit, 余/多,
   // 以上 (6).
   size_t longest_unit = 0;
   for (const Unit& unit : lexicon.units()) {
     longest_unit = std::max(longest_unit, unit.name.size());
-    // NextQuantity relies on no unit starting with a digit.
+    // NextQuantity relies on no unit starting with a digit, QuantityGroups
+    // also on none starting with , or . (units.toml has none; a lexicon
+    // with one gets RE2's own group search).
     PLANCHECK_CHECK(unit.name.empty() || !IsDigit(unit.name[0]));
+    if (unit.name.empty() || unit.name[0] == ',' || unit.name[0] == '.') hand_groups_ = false;
   }
   max_tail_ = 6 + 3 + longest_unit + 3 + 6;
   RE2::Options options;
@@ -369,6 +387,104 @@ bool MatchAt(const RE2& re, const std::string& t, size_t start, size_t limit,
 
 }  // namespace
 
+// The groups of a quantity match `m` (the whole of it matches the pattern),
+// found by walking the pattern's choices in its own order of preference:
+// the parse RE2's leftmost-first search reports, without its backtracker
+// (which cost 5,000 instructions a match). Numbers are read greedily: no
+// later part of the pattern starts with a digit , or . so a shorter number
+// can never be completed. False (never for a real match) leaves the groups
+// to RE2. The property test in scan_test.cpp holds this to RE2's groups.
+bool Extractor::QuantityGroups(std::string_view m, re2::StringPiece* g) const {
+  if (!hand_groups_) return false;
+  const size_t n = m.size();
+  auto piece = [&](size_t b, size_t e) { return re2::StringPiece(m.data() + b, e - b); };
+  auto digits_end = [&](size_t k) {
+    while (k < n && IsDigit(m[k])) ++k;
+    return k;
+  };
+  auto decimals_end = [&](size_t k) {  // (?:\.\d+)? taken when it can be
+    return k + 1 < n && m[k] == '.' && IsDigit(m[k + 1]) ? digits_end(k + 1) : k;
+  };
+  auto word_at = [&](size_t k, std::string_view w) {
+    return n - k >= w.size() && m.compare(k, w.size(), w) == 0;
+  };
+  const size_t sign_end = n > 0 && (m[0] == '+' || m[0] == '-') ? 1 : 0;
+  // 2: the thousands form first, then plain digits.
+  size_t numbers[2];
+  int number_count = 0;
+  {
+    size_t lead = digits_end(sign_end);
+    if (lead > sign_end && lead - sign_end <= 3) {
+      size_t k = lead;
+      while (k + 3 < n && m[k] == ',' && IsDigit(m[k + 1]) && IsDigit(m[k + 2]) &&
+             IsDigit(m[k + 3]) && !(k + 4 < n && IsDigit(m[k + 4])))
+        k += 4;
+      if (k > lead) numbers[number_count++] = decimals_end(k);
+    }
+    if (lead > sign_end) numbers[number_count++] = decimals_end(lead);
+  }
+  // The tail from `k`: magnitude? 余多? unit 余多? bound?, to the end.
+  auto tail = [&](size_t k) {
+    auto optional_word = [&](size_t at, const auto& words, auto then) {
+      for (std::string_view w : words)
+        if (word_at(at, w) && then(at + w.size(), piece(at, at + w.size()))) return true;
+      return then(at, re2::StringPiece());
+    };
+    return optional_word(k, kMagnitudeWords, [&](size_t a, re2::StringPiece mag) {
+      return optional_word(a, kApproxWords, [&](size_t b, re2::StringPiece approx) {
+        for (const std::string& unit : unit_order_) {
+          if (!word_at(b, unit)) continue;
+          size_t c = b + unit.size();
+          bool done = optional_word(c, kApproxWords, [&](size_t d, re2::StringPiece approx2) {
+            return optional_word(d, kBoundWords, [&](size_t e, re2::StringPiece bound) {
+              if (e != n) return false;
+              g[5] = mag;
+              g[6] = approx;
+              g[7] = piece(b, c);
+              g[8] = approx2;
+              g[9] = bound;
+              return true;
+            });
+          });
+          if (done) return true;
+        }
+        return false;
+      });
+    });
+  };
+  for (int i = 0; i < number_count; ++i) {
+    const size_t k = numbers[i];
+    g[0] = piece(0, n);
+    g[1] = piece(0, sign_end);
+    g[2] = piece(sign_end, k);
+    // 3, 4: a range (with % first, then without), then none.
+    for (int with_percent = 1; with_percent >= 0; --with_percent) {
+      size_t r = k;
+      if (with_percent) {
+        if (!word_at(r, "%")) continue;
+        ++r;
+      }
+      for (std::string_view sep : kRangeWords) {
+        if (!word_at(r, sep)) continue;
+        size_t upper = r + sep.size();
+        size_t upper_end = digits_end(upper);
+        if (upper_end == upper) continue;
+        upper_end = decimals_end(upper_end);
+        if (tail(upper_end)) {
+          g[3] = with_percent ? piece(k, k + 1) : re2::StringPiece();
+          g[4] = piece(upper, upper_end);
+          return true;
+        }
+      }
+    }
+    if (tail(k)) {
+      g[3] = g[4] = re2::StringPiece();
+      return true;
+    }
+  }
+  return false;
+}
+
 // A match starts at a digit or at a sign before one. Within a run of digits
 // only the run's first digit can start a match, except for the thousands
 // form: "1234,567" matches from "234,567" (and is then rejected as a number
@@ -380,7 +496,11 @@ bool Extractor::NextQuantity(const std::string& t, size_t pos, re2::StringPiece*
                              int n) const {
   auto try_at = [&](size_t start) {
     size_t limit = std::min(t.size(), NumericHeadEnd(t, start) + max_tail_);
-    return MatchAt(*quantity_, t, start, limit, groups, n);
+    re2::StringPiece window(t.data() + start, limit - start), whole;
+    if (!quantity_->Match(window, 0, window.size(), RE2::ANCHOR_START, &whole, 1)) return false;
+    if (n == 10 && QuantityGroups(std::string_view(whole.data(), whole.size()), groups))
+      return true;
+    return quantity_->Match(whole, 0, whole.size(), RE2::ANCHOR_BOTH, groups, n);
   };
   while (pos < t.size()) {
     size_t digit = FindDigit(t, pos);

@@ -11,6 +11,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "extract/fact.h"
@@ -49,6 +51,7 @@ class Extractor {
   const re2::RE2& chinese_pattern() const { return *chinese_; }
 
  private:
+  bool QuantityGroups(std::string_view m, re2::StringPiece* groups) const;
   void LinkGrowth(size_t first, std::vector<Fact>* facts) const;
   void LinkParts(const std::string& t, const NormalizedText& nt, size_t first,
                  std::vector<Fact>* facts) const;
@@ -62,6 +65,8 @@ class Extractor {
   // Bytes a match can extend past its numeric head (magnitude, 余, unit,
   // 以上): bounds each anchored match.
   size_t max_tail_ = 0;
+  std::vector<std::string> unit_order_;  // the pattern's unit alternatives, in order
+  bool hand_groups_ = true;              // QuantityGroups may be used
 };
 
 }  // namespace plancheck

@@ -1,11 +1,37 @@
 #include "rules/kinds/compare.h"
 
+#include <array>
+
 #include <unordered_map>
 
 #include "rules/filter.h"
 
 namespace plancheck {
 namespace {
+
+// A fact's values of the join's equality fields (the first kParts of them).
+struct Key {
+  static constexpr size_t kParts = 8;
+  struct Part {
+    Value::Type type = Value::Type::kNull;
+    double number = 0;
+    std::string_view string;
+    bool operator==(const Part& o) const {
+      return type == o.type && number == o.number && string == o.string;
+    }
+  };
+  std::array<Part, kParts> parts;
+  bool operator==(const Key& o) const { return parts == o.parts; }
+};
+struct KeyHash {
+  size_t operator()(const Key& k) const {
+    size_t h = 0;
+    for (const Key::Part& p : k.parts)
+      h = h * 1000003 ^ std::hash<std::string_view>()(p.string) ^
+          (std::hash<double>()(p.number) * 31) ^ static_cast<size_t>(p.type);
+    return h;
+  }
+};
 
 class Compare : public RuleCheck {
  public:
@@ -25,29 +51,25 @@ class Compare : public RuleCheck {
       b.facts[1] = &a;
       if (other_->Test(b)) others.push_back(&a);
     }
-    // Bucket the candidates by the first equality join, when there is one.
-    // Keys view the facts' own text: no string is built per fact.
-    struct Key {
-      Value::Type type;
-      double number;
-      std::string_view string;
-      bool operator==(const Key& o) const {
-        return type == o.type && number == o.number && string == o.string;
-      }
-    };
-    struct KeyHash {
-      size_t operator()(const Key& k) const {
-        return std::hash<std::string_view>()(k.string) ^ (std::hash<double>()(k.number) * 31) ^
-               static_cast<size_t>(k.type);
-      }
-    };
-    auto key_of = [](const Value& v) { return Key{v.type, v.number, v.string}; };
-    std::unordered_map<Key, std::vector<const Fact*>, KeyHash> buckets;
-    int key_field = index_fields_.empty() ? -1 : index_fields_.front();
+    // Bucket the candidates by the join's equalities ("a.indicator ==
+    // t.indicator && a.year == t.year ..."): a fact is then joined only
+    // with the facts that agree on all of them. Keys view the facts' own
+    // text: no string is built per fact. The join itself is still evaluated
+    // on every pair (nulls never compare equal there).
     static const Environment kNoEnv;
     const Environment& env = in.env ? *in.env : kNoEnv;
-    if (key_field >= 0)
-      for (const Fact* a : others) buckets[key_of(FieldValue(*a, key_field, env))].push_back(a);
+    auto key_of = [&](const Fact& f) {
+      Key k;
+      for (size_t i = 0; i < index_fields_.size() && i < Key::kParts; ++i) {
+        Value v = FieldValue(f, index_fields_[i], env);
+        k.parts[i] = {v.type, v.number, v.string};
+      }
+      return k;
+    };
+    const bool indexed = !index_fields_.empty();
+    std::unordered_map<Key, std::vector<const Fact*>, KeyHash> buckets;
+    if (indexed)
+      for (const Fact* a : others) buckets[key_of(*a)].push_back(a);
 
     for (const Fact& t : facts) {
       b.facts[0] = &t;
@@ -55,8 +77,8 @@ class Compare : public RuleCheck {
       if (!subject_->Test(b)) continue;
       static const std::vector<const Fact*> kNone;
       const std::vector<const Fact*>* candidates = &others;
-      if (key_field >= 0) {
-        auto it = buckets.find(key_of(FieldValue(t, key_field, env)));
+      if (indexed) {
+        auto it = buckets.find(key_of(t));
         candidates = it == buckets.end() ? &kNone : &it->second;
       }
       bool matched = false;
