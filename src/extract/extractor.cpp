@@ -363,13 +363,33 @@ Extractor::Extractor(const Lexicon& lexicon) : lexicon_(lexicon) {
   PLANCHECK_CHECK(chinese_->ok());
   implicit_ = std::make_unique<RE2>("(全覆盖)", options);
   PLANCHECK_CHECK(implicit_->ok());
-  UErrorCode code = U_ZERO_ERROR;
-  spellout_ = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("zh"),
-                                                           code);
-  if (U_FAILURE(code)) spellout_.reset();
+  spellout_ = SharedSpellout();
 }
 
 Extractor::~Extractor() = default;
+
+// ICU's Chinese spell-out rules, made once per process (const use is safe
+// from several threads; the object lives as long as the process).
+const icu::RuleBasedNumberFormat* SharedSpellout() {
+  static const icu::RuleBasedNumberFormat* const spellout = [] {
+    UErrorCode code = U_ZERO_ERROR;
+    auto* f = new icu::RuleBasedNumberFormat(icu::URBNF_SPELLOUT, icu::Locale("zh"), code);
+    if (U_FAILURE(code)) {
+      delete f;
+      return static_cast<icu::RuleBasedNumberFormat*>(nullptr);
+    }
+    return f;
+  }();
+  return spellout;
+}
+
+void WarmUpNumberParsing() {
+  const icu::RuleBasedNumberFormat* f = SharedSpellout();
+  if (f == nullptr) return;
+  icu::Formattable parsed;
+  icu::ParsePosition pp(0);
+  f->parse(icu::UnicodeString::fromUTF8("两"), parsed, pp);
+}
 
 namespace {
 

@@ -33,6 +33,13 @@ namespace plancheck {
 
 class NormalizedText;
 
+// ICU's Chinese spell-out number format, one per process (nullptr when ICU
+// lacks it: Chinese numerals are then not read).
+const icu::RuleBasedNumberFormat* SharedSpellout();
+// Builds it and ICU's number parser behind it (about 2 ms on first use), so
+// that a second thread can do that while the rules load.
+void WarmUpNumberParsing();
+
 class Extractor {
  public:
   explicit Extractor(const Lexicon& lexicon);
@@ -61,7 +68,7 @@ class Extractor {
   std::unique_ptr<re2::RE2> rank_;
   std::unique_ptr<re2::RE2> chinese_;   // 两个, 一千六百万元
   std::unique_ptr<re2::RE2> implicit_;  // 全覆盖 = 100%
-  std::unique_ptr<icu::RuleBasedNumberFormat> spellout_;
+  const icu::RuleBasedNumberFormat* spellout_ = nullptr;  // SharedSpellout()
   // Bytes a match can extend past its numeric head (magnitude, 余, unit,
   // 以上): bounds each anchored match.
   size_t max_tail_ = 0;

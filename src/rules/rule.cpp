@@ -67,8 +67,11 @@ bool ValidId(const std::string& id) {
 
 void RuleSet::LoadFile(std::string_view text, const std::string& path, ConfigErrors* errors) {
   std::optional<toml::table> doc = ParseToml(text, path, errors);
-  if (!doc) return;
-  TableReader top(*doc, path, errors, "rule file");
+  if (doc) LoadTable(*doc, path, errors);
+}
+
+void RuleSet::LoadTable(const toml::table& doc, const std::string& path, ConfigErrors* errors) {
+  TableReader top(doc, path, errors, "rule file");
   const toml::array* rules = top.Array("rule");
   top.Finish();
   if (rules == nullptr) {

@@ -95,6 +95,8 @@ class RuleSet {
  public:
   // Adds every rule of a rule file; problems go to `errors`.
   void LoadFile(std::string_view text, const std::string& path, ConfigErrors* errors);
+  // The same, for a file already parsed.
+  void LoadTable(const toml::table& doc, const std::string& path, ConfigErrors* errors);
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   const Rule* Find(const std::string& id) const;
   std::vector<std::string> Ids() const;

@@ -8,9 +8,22 @@
 namespace plancheck {
 namespace {
 
+// The title after 、 is cut to 120 characters by the caller: ".{0,120}"
+// here would compile to 120 copies of the UTF-8 automaton (4M instructions
+// at every start).
 const RE2& PartHeading() {
-  static const RE2 re(R"(^\s*([一二三四五六七八九十]{1,3})、(.{0,120}))");
+  static const RE2 re(R"(^\s*([一二三四五六七八九十]{1,3})、(.*))");
   return re;
+}
+
+// The first `n` characters of `s`.
+std::string FirstChars(const std::string& s, size_t n) {
+  size_t at = 0;
+  while (at < s.size() && n > 0) {
+    NextCodePoint(s, &at);
+    --n;
+  }
+  return s.substr(0, std::min(at, s.size()));
 }
 const RE2& SubHeading() {
   static const RE2 re(R"(^\s*\(([一二三四五六七八九十]{1,3})\)(.*))");
@@ -128,6 +141,7 @@ Document Segment(const SourceFile& file) {
                   text.compare(lead, 3, "七") == 0 || text.compare(lead, 3, "八") == 0 ||
                   text.compare(lead, 3, "九") == 0 || text.compare(lead, 3, "十") == 0);
     bool part = maybe && RE2::PartialMatch(text, PartHeading(), &numeral, &rest);
+    if (part) rest = FirstChars(rest, 120);
     bool sub = maybe && !part && RE2::PartialMatch(text, SubHeading(), &numeral, &rest);
     if (part || sub) {
       Section section;

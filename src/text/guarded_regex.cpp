@@ -15,18 +15,20 @@ std::atomic<uint64_t> next_serial{1};
 }  // namespace
 
 GuardedRegex::GuardedRegex(std::string_view pattern, const RE2::Options& options)
-    : serial_(next_serial++),
-      re_(std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), options)) {
-  if (!re_->ok()) return;
+    : serial_(next_serial++) {
+  const re2::StringPiece source(pattern.data(), pattern.size());
   // Atoms of one byte would stop memchr at every comma; three is one
   // Chinese character.
   filter_ = std::make_unique<re2::FilteredRE2>(3);
   int id = 0;
-  if (filter_->Add(re2::StringPiece(pattern.data(), pattern.size()), options, &id) !=
-      RE2::NoError) {
+  if (filter_->Add(source, options, &id) != RE2::NoError) {
+    // RE2 rejects the pattern: keep an RE2 that says why.
     filter_.reset();
+    owned_ = std::make_unique<RE2>(source, options);
+    re_ = owned_.get();
     return;
   }
+  re_ = &filter_->GetRE2(id);  // compiled once, by the filter
   filter_->Compile(&atoms_);
   // Atoms are lowercased; the search below is exact, so a pattern whose
   // atoms hold ASCII letters is searched everywhere.

@@ -41,7 +41,8 @@ class GuardedRegex {
 
   const uint64_t serial_;
   std::unique_ptr<re2::FilteredRE2> filter_;
-  std::unique_ptr<RE2> re_;  // when the filter could not take the pattern
+  const RE2* re_ = nullptr;     // the filter's own, or owned_
+  std::unique_ptr<RE2> owned_;  // when the filter could not take the pattern
   std::vector<std::string> atoms_;
   std::vector<int> check_order_;  // indices into atoms_, longest first
   bool always_ = true;
