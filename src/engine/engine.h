@@ -6,6 +6,7 @@
 // several reports at once from different threads.
 #pragma once
 
+#include <future>
 #include <map>
 #include <memory>
 #include <string>
@@ -92,6 +93,8 @@ class Engine {
   std::vector<const Rule*> enabled_;
   std::map<std::string, Severity> severity_;
   std::unique_ptr<Extractor> extractor_;
+  // LoadDefaults' second thread (declared last: waited for first).
+  std::future<void> warm_up_;
 };
 
 }  // namespace plancheck

@@ -36,6 +36,14 @@ Diagnostic Rule::Make(const CheckInput& input, const Bindings& b, const Span& pr
   return d;
 }
 
+void RuleSet::Append(RuleSet&& other) {
+  for (auto& rule : other.rules_) {
+    PLANCHECK_CHECK(Find(rule->id) == nullptr);
+    rules_.push_back(std::move(rule));
+  }
+  other.rules_.clear();
+}
+
 const Rule* RuleSet::Find(const std::string& id) const {
   for (const auto& r : rules_)
     if (r->id == id) return r.get();

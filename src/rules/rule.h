@@ -97,6 +97,8 @@ class RuleSet {
   void LoadFile(std::string_view text, const std::string& path, ConfigErrors* errors);
   // The same, for a file already parsed.
   void LoadTable(const toml::table& doc, const std::string& path, ConfigErrors* errors);
+  // Moves `other`'s rules in after these. REQUIRES: no id in both.
+  void Append(RuleSet&& other);
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
   const Rule* Find(const std::string& id) const;
   std::vector<std::string> Ids() const;
