@@ -4,6 +4,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace plancheck {
 
 char32_t NextCodePoint(std::string_view s, size_t* pos) {
@@ -137,20 +141,38 @@ bool IsCleanUtf8Text(std::string_view s) {
 size_t FindText(std::string_view text, std::string_view word, size_t from) {
   if (word.empty()) return from <= text.size() ? from : std::string_view::npos;
   if (from > text.size() || text.size() - from < word.size()) return std::string_view::npos;
-  // memchr for the word's last byte, then compare the rest: in UTF-8 the
-  // last byte is a continuation byte spread over 64 values (or ASCII), so
-  // memchr stops rarely and runs at vector speed in between.
-  const char last = word.back();
-  const size_t tail = word.size() - 1;
-  const char* p = text.data() + from + tail;
-  const char* end = text.data() + text.size();
-  while (p < end) {
-    const void* hit = std::memchr(p, last, static_cast<size_t>(end - p));
-    if (hit == nullptr) return std::string_view::npos;
-    const char* at = static_cast<const char*>(hit) - tail;
-    if (tail == 0 || std::memcmp(at, word.data(), tail) == 0)
-      return static_cast<size_t>(at - text.data());
-    p = static_cast<const char*>(hit) + 1;
+  const size_t k = word.size();
+  const char* base = text.data();
+  if (k == 1) {
+    const void* hit = std::memchr(base + from, word[0], text.size() - from);
+    return hit == nullptr ? std::string_view::npos
+                          : static_cast<size_t>(static_cast<const char*>(hit) - base);
+  }
+  // Candidates are where both the word's first and last bytes are in place
+  // (Mula's "SIMD-friendly" substring search): a lead byte such as E4 and a
+  // continuation byte together rule out nearly every position, sixteen at a
+  // time, and only the rest is compared.
+  const size_t end = text.size() - k + 1;  // candidate starts are below this
+  size_t i = from;
+#if defined(__SSE2__)
+  const __m128i first = _mm_set1_epi8(word[0]);
+  const __m128i last = _mm_set1_epi8(word[k - 1]);
+  for (; i + 16 <= end; i += 16) {
+    __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + k - 1));
+    unsigned mask = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last))));
+    while (mask != 0) {
+      size_t at = i + static_cast<size_t>(__builtin_ctz(mask));
+      if (std::memcmp(base + at + 1, word.data() + 1, k - 2) == 0) return at;
+      mask &= mask - 1;
+    }
+  }
+#endif
+  for (; i < end; ++i) {
+    if (base[i] == word[0] && base[i + k - 1] == word[k - 1] &&
+        std::memcmp(base + i + 1, word.data() + 1, k - 2) == 0)
+      return i;
   }
   return std::string_view::npos;
 }

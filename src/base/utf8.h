@@ -31,8 +31,9 @@ bool IsCleanUtf8Text(std::string_view s);
 // Word search in UTF-8 text. std::string::find looks for the needle's first
 // byte with memchr and compares from each hit; in Chinese text a lead byte
 // such as E4..E9 starts every third byte, so that is a call per character.
-// These look for the needle's last byte instead (see utf8.cpp). A match of a
-// valid UTF-8 needle always starts on a character boundary.
+// These test the needle's first and last bytes together, sixteen positions
+// at a time (see utf8.cpp). A match of a valid UTF-8 needle always starts on
+// a character boundary.
 size_t FindText(std::string_view text, std::string_view word, size_t from = 0);
 // The last match starting at or before `from`.
 size_t RFindText(std::string_view text, std::string_view word,
