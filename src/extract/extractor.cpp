@@ -269,7 +269,15 @@ std::string EscapeForRe2(const std::string& s) { return RE2::QuoteMeta(s); }
 bool IsDigit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
 
 bool At(std::string_view t, size_t i, std::string_view word) {
-  return t.size() - i >= word.size() && std::memcmp(t.data() + i, word.data(), word.size()) == 0;
+  return i <= t.size() && t.size() - i >= word.size() &&
+         std::memcmp(t.data() + i, word.data(), word.size()) == 0;
+}
+
+// Whether one of `words` starts at t[i].
+bool AtAny(std::string_view t, size_t i, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words)
+    if (At(t, i, w)) return true;
+  return false;
 }
 
 // The end of the numeric head of a quantity starting at `i`: the signs,
@@ -657,12 +665,8 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       else if (f.upper) f.qualifier = Qualifier::kGe;
       // 以上 inside a noun phrase ("500万元以上项目") defines a scope.
       if ((post == "以上" || post == "以下") && end < t.size()) {
-        static const char* kTerminators[] = {",", ";", ":", "。", "、", ")", "”", "\"", "!", "?",
-                                             "和", "与", "及", "或", "，", "；", "）"};
-        bool terminated = false;
-        for (const char* term : kTerminators)
-          if (t.compare(end, std::strlen(term), term) == 0) terminated = true;
-        q.threshold = !terminated;
+        q.threshold = !AtAny(t, end, {",", ";", ":", "。", "、", ")", "”", "\"", "!", "?", "和",
+                                      "与", "及", "或", "，", "；", "）"});
       }
       found.push_back(std::move(q));
     }
@@ -968,10 +972,8 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       if (f.role == Role::kTarget && f.year) {
         std::string_view tail = narrow.substr(narrow.size() > 18 ? narrow.size() - 18 : 0);
         bool from = ContainsText(tail, "由") || ContainsText(tail, "从");
-        bool to = false;
-        for (const char* w : {"提高到", "增加到", "上升到", "提升到", "调整到", "降低到", "下降到", "降到",
-                              "增至", "提高至", "降至"})
-          if (t.compare(q.end, std::strlen(w), w) == 0) to = true;
+        bool to = AtAny(t, q.end, {"提高到", "增加到", "上升到", "提升到", "调整到", "降低到",
+                                   "下降到", "降到", "增至", "提高至", "降至"});
         if (from && to) {
           f.role = Role::kActual;
           f.year = *f.year - 1;
@@ -990,12 +992,9 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         size_t stop = q.end;
         size_t limit = std::min(t.size(), q.end + 60);  // a noun phrase, not the paragraph
         while (stop < limit) {
-          bool at_end = false;
-          for (const char* w : {",", ";", ":", "。", "、", "完成", "实现", "全年", "被", "达",
-                                "开工", "竣工", "尽早", "顺利", "投产", "建成"}) {
-            if (t.compare(stop, std::strlen(w), w) == 0) at_end = true;
-          }
-          if (at_end) break;
+          if (AtAny(t, stop, {",", ";", ":", "。", "、", "完成", "实现", "全年", "被", "达", "开工",
+                              "竣工", "尽早", "顺利", "投产", "建成"}))
+            break;
           NextCodePoint(t, &stop);
         }
         subject = std::string(t.data() + q.end, stop - q.end);
@@ -1071,9 +1070,9 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       // Named items right before a count: "东城、葭萌2所", "虎跳、清水等4个".
       // Only the form "names N个 noun" counts: "国家级、省级龙头企业5家。" names
       // no items, it qualifies a noun.
-      bool noun_follows = q.end < t.size();
-      for (const char* w : {",", ";", ":", "。", "、", ")", "”", "，", "；", "和", "与", "及"})
-        if (q.end < t.size() && t.compare(q.end, std::strlen(w), w) == 0) noun_follows = false;
+      bool noun_follows =
+          q.end < t.size() &&
+          !AtAny(t, q.end, {",", ";", ":", "。", "、", ")", "”", "，", "；", "和", "与", "及"});
       if (f.dimension == "count" && narrow.size() > 0 && noun_follows) {
         std::string_view names = narrow;
         bool etc = false;
@@ -1149,10 +1148,10 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         for (size_t p = 0; p <= trimmed.size();) {
           bool sep = p == trimmed.size();
           size_t len = 0;
-          for (const char* s : {"、", "和", "与", "及"}) {
-            if (!sep && trimmed.compare(p, std::strlen(s), s) == 0) {
+          for (std::string_view s : {"、", "和", "与", "及"}) {
+            if (!sep && At(trimmed, p, s)) {
               sep = true;
-              len = std::strlen(s);
+              len = s.size();
             }
           }
           if (sep) {
@@ -1309,8 +1308,8 @@ void Extractor::LinkParts(const std::string& t, const NormalizedText& nt, size_t
     Fact& f = (*facts)[i];
     if (f.dimension != "count" || f.measure != Measure::kLevel) continue;
     std::string subject = f.subject;
-    for (const char* prefix : {"累计", "新", "已"})
-      if (StartsWith(subject, prefix)) subject.erase(0, std::strlen(prefix));
+    for (std::string_view prefix : {"累计", "新", "已"})
+      if (StartsWith(subject, prefix)) subject.erase(0, prefix.size());
     for (const auto& [word, stage] : kStages) {
       if (StartsWith(subject, word)) {
         f.stage = stage;

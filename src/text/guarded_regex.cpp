@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <unordered_map>
+#include <array>
 
 #include "base/utf8.h"
 
@@ -46,23 +46,23 @@ GuardedRegex::~GuardedRegex() = default;
 
 // Whether the filter passes a text holding exactly the atoms in `present`
 // (bit i: atoms_[i]). The filter allocates on every question, so answers are
-// kept per thread, keyed by this object's serial number (never reused).
+// kept in a small per-thread table, keyed by this object's serial number
+// (never reused) and the atom set.
 bool GuardedRegex::Passes(uint64_t present) const {
-  struct KeyHash {
-    size_t operator()(const std::pair<uint64_t, uint64_t>& k) const {
-      return std::hash<uint64_t>()(k.first * 0x9E3779B97F4A7C15ull ^ k.second);
-    }
+  struct Slot {
+    uint64_t serial = 0;  // 0: empty (serials start at 1)
+    uint64_t present = 0;
+    bool answer = false;
   };
-  thread_local std::unordered_map<std::pair<uint64_t, uint64_t>, bool, KeyHash> answers;
-  auto key = std::make_pair(serial_, present);
-  auto it = answers.find(key);
-  if (it != answers.end()) return it->second;
+  thread_local std::array<Slot, 1024> answers;
+  Slot& slot = answers[((present * 0x9E3779B97F4A7C15ull) ^ (serial_ * 0xC2B2AE3D27D4EB4Full)) >> 54];
+  if (slot.serial == serial_ && slot.present == present) return slot.answer;
   std::vector<int> atoms, potential;
   for (size_t i = 0; i < atoms_.size(); ++i)
     if (present >> i & 1) atoms.push_back(static_cast<int>(i));
   filter_->AllPotentials(atoms, &potential);
-  if (answers.size() > 65536) answers.clear();
-  return answers.emplace(key, !potential.empty()).first->second;
+  slot = Slot{serial_, present, !potential.empty()};
+  return slot.answer;
 }
 
 bool GuardedRegex::MayMatch(std::string_view text) const {
