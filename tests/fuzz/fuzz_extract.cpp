@@ -5,7 +5,13 @@
 #include <memory>
 #include <string_view>
 
+#include <re2/re2.h>
+
+#include <cstdlib>
+#include <vector>
+
 #include "diag/diagnostic.h"
+#include "extract/extractor.h"
 #include "engine/engine.h"
 #include "text/decode.h"
 
@@ -22,13 +28,40 @@ plancheck::Engine* MakeEngine() {
   return engine;
 }
 
+// The extractor's candidate-driven scans must find what an unanchored RE2
+// search of the same pattern finds, groups included.
+void CompareScans(const plancheck::Extractor& x, const std::string& t) {
+  using Next = bool (plancheck::Extractor::*)(const std::string&, size_t, re2::StringPiece*, int)
+      const;
+  const std::pair<Next, const RE2*> scans[] = {
+      {&plancheck::Extractor::NextQuantity, &x.quantity_pattern()},
+      {&plancheck::Extractor::NextChineseNumeral, &x.chinese_pattern()}};
+  for (const auto& [next, re] : scans) {
+    const int n = re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> want(n), got(n);
+    size_t pos = 0;
+    while (pos < t.size()) {
+      bool w = re->Match(t, pos, t.size(), RE2::UNANCHORED, want.data(), n);
+      bool g = (x.*next)(t, pos, got.data(), n);
+      if (w != g) std::abort();
+      if (!w) break;
+      for (int k = 0; k < n; ++k)
+        if (want[k].data() != got[k].data() || want[k].size() != got[k].size()) std::abort();
+      size_t end = static_cast<size_t>(want[0].data() - t.data()) + want[0].size();
+      pos = end > pos ? end : pos + 1;
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static plancheck::Engine* engine = MakeEngine();
+  static const plancheck::Extractor* extractor = new plancheck::Extractor(engine->lexicon());
   plancheck::Result<plancheck::Decoded> decoded =
       plancheck::DecodeBytes(std::string_view(reinterpret_cast<const char*>(data), size), "");
   if (!decoded.ok()) return 0;
+  if (decoded->text.size() <= 4096) CompareScans(*extractor, decoded->text);
   plancheck::Report report = engine->Analyze(
       std::make_unique<plancheck::SourceFile>("fuzz.txt", decoded->text, decoded->encoding));
   std::vector<plancheck::Diagnostic> diagnostics;
