@@ -574,6 +574,32 @@ bool Extractor::NextChineseNumeral(const std::string& t, size_t pos, re2::String
                                    int n) const {
   size_t i = pos;
   while (i < t.size()) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time past blocks where no byte is a numeral's lead
+    // byte (E3 E4 E5 E7 E9) followed by one of their second bytes. A lead
+    // byte is never inside a character, so a hit is a character start.
+    while (i + 17 <= t.size()) {
+      auto load = [&](size_t at) {
+        return _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + at));
+      };
+      const __m128i v = load(i), w = load(i + 1);
+      auto eq = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+      __m128i lead = _mm_or_si128(_mm_or_si128(eq(v, '\xE3'), eq(v, '\xE4')),
+                                  _mm_or_si128(_mm_or_si128(eq(v, '\xE5'), eq(v, '\xE7')), eq(v, '\xE9')));
+      __m128i second = _mm_or_si128(
+          _mm_or_si128(_mm_or_si128(eq(w, '\x80'), eq(w, '\x85')), _mm_or_si128(eq(w, '\x8D'), eq(w, '\x99'))),
+          _mm_or_si128(_mm_or_si128(eq(w, '\x9B'), eq(w, '\xB8')), _mm_or_si128(eq(w, '\xB9'), eq(w, '\xBA'))));
+      int mask = _mm_movemask_epi8(_mm_and_si128(lead, second));
+      if (mask != 0) {
+        i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        break;
+      }
+      i += 16;
+    }
+    // Sixteen bytes on may be inside a character: step to the next start.
+    while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) ++i;
+    if (i >= t.size()) break;
+#endif
     if (!IsChineseNumeralAt(t, i)) {
       unsigned char b = static_cast<unsigned char>(t[i]);
       i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
@@ -1056,14 +1082,21 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           size_t at = RFindText(scope, alias);
           if (at != std::string::npos) scope.erase(at, alias.size());
         }
-        for (std::string_view tier : kTiers) {
-          if (ContainsText(scope, tier)) {
-            f.tier = tier;
-            break;
+        // Every tier word holds 级, 国, 中央 or 地方, every flow word 新 or
+        // 改建: those few searches rule most subjects out.
+        if (ContainsText(scope, "级") || ContainsText(scope, "国") || ContainsText(scope, "中央") ||
+            ContainsText(scope, "地方")) {
+          for (std::string_view tier : kTiers) {
+            if (ContainsText(scope, tier)) {
+              f.tier = tier;
+              break;
+            }
           }
         }
-        for (const char* flow : {"新建", "新增", "新开工", "改建", "新改建", "新(改)建", "新培育"}) {
-          if (ContainsText(scope, flow)) f.flow = true;
+        if (ContainsText(scope, "新") || ContainsText(scope, "改建")) {
+          for (std::string_view flow : {"新建", "新增", "新开工", "改建", "新改建", "新(改)建", "新培育"}) {
+            if (ContainsText(scope, flow)) f.flow = true;
+          }
         }
       }
 
