@@ -87,10 +87,36 @@ void Engine::LoadDefaults(bool rules, ConfigErrors* errors) {
                           promise.set_value(std::move(out));
                           WarmUpNumberParsing();
                         });
-  LoadDefaultLexicon(&lexicon_, errors);
+  // A third parses the indicator lexicon's TOML, the largest lexicon file,
+  // while this one reads the units and regions.
+  struct ParsedFile {
+    std::optional<toml::table> table;
+    ConfigErrors errors;
+  };
+  const EmbeddedFile* indicators_file = nullptr;
+  for (const EmbeddedFile& f : EmbeddedFiles())
+    if (BaseName(f.path) == "indicators.toml") indicators_file = &f;
+  std::future<ParsedFile> indicators;
+  if (indicators_file != nullptr) {
+    indicators = std::async(std::launch::async, [indicators_file] {
+      ParsedFile out;
+      out.table = ParseToml(indicators_file->text, std::string(indicators_file->path), &out.errors);
+      return out;
+    });
+  }
+  for (const EmbeddedFile& f : EmbeddedFiles()) {
+    std::string path(f.path);
+    if (BaseName(path) == "units.toml") lexicon_.LoadUnits(f.text, path, errors);
+  }
   for (const EmbeddedFile& f : EmbeddedFiles()) {
     std::string path(f.path);
     if (BaseName(path) == "regions.toml") LoadRegions(f.text, path, errors);
+  }
+  if (indicators_file != nullptr) {
+    ParsedFile parsed = indicators.get();
+    for (const ConfigError& e : parsed.errors.all()) errors->Add(e.path, e.line, e.message);
+    if (parsed.table)
+      lexicon_.LoadIndicatorsTable(*parsed.table, std::string(indicators_file->path), errors);
   }
   Loaded defaults = loaded.get();
   for (const ConfigError& e : defaults.errors.all()) errors->Add(e.path, e.line, e.message);

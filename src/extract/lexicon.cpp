@@ -42,8 +42,12 @@ void Lexicon::LoadUnits(std::string_view text, const std::string& path, ConfigEr
 void Lexicon::LoadIndicators(std::string_view text, const std::string& path,
                              ConfigErrors* errors) {
   std::optional<toml::table> doc = ParseToml(text, path, errors);
-  if (!doc) return;
-  TableReader top(*doc, path, errors, "indicators file");
+  if (doc) LoadIndicatorsTable(*doc, path, errors);
+}
+
+void Lexicon::LoadIndicatorsTable(const toml::table& doc, const std::string& path,
+                                  ConfigErrors* errors) {
+  TableReader top(doc, path, errors, "indicators file");
   const toml::array* indicators = top.Array("indicator");
   const toml::array* compounds = top.Array("compound");
   top.Finish();

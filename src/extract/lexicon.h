@@ -60,6 +60,8 @@ class Lexicon {
   // `errors` with the file's path and line.
   void LoadUnits(std::string_view text, const std::string& path, ConfigErrors* errors);
   void LoadIndicators(std::string_view text, const std::string& path, ConfigErrors* errors);
+  // The same, for a file already parsed.
+  void LoadIndicatorsTable(const toml::table& doc, const std::string& path, ConfigErrors* errors);
 
   // The longest unit that `text` starts with, or nullptr.
   const Unit* MatchUnit(std::string_view text) const;
