@@ -65,11 +65,17 @@ void Engine::LoadRegions(std::string_view text, const std::string& path, ConfigE
 }
 
 void Engine::LoadDefaults(bool rules, ConfigErrors* errors) {
-  // Start-up on two threads: a second one reads the rule files (TOML and
-  // rules; they do not depend on the lexicon) while this one loads the
-  // lexicon, then makes ICU build its Chinese number parser (its first
-  // parse costs ~9M instructions) while this one goes on. The engine's
-  // destructor waits for it.
+  // Start-up on three threads. One reads the rule files (TOML and rules;
+  // they do not depend on the lexicon), then makes ICU build its Chinese
+  // number parser (its first parse costs ~9M instructions); the engine's
+  // destructor waits for it. One parses the indicator lexicon's TOML, the
+  // largest lexicon file. This one reads units and regions, then the
+  // indicators, then takes the rules.
+  auto embedded = [](std::string_view name) -> const EmbeddedFile* {
+    for (const EmbeddedFile& f : EmbeddedFiles())
+      if (BaseName(f.path) == name) return &f;
+    return nullptr;
+  };
   struct Loaded {
     RuleSet rules;
     ConfigErrors errors;
@@ -87,36 +93,28 @@ void Engine::LoadDefaults(bool rules, ConfigErrors* errors) {
                           promise.set_value(std::move(out));
                           WarmUpNumberParsing();
                         });
-  // A third parses the indicator lexicon's TOML, the largest lexicon file,
-  // while this one reads the units and regions.
   struct ParsedFile {
     std::optional<toml::table> table;
     ConfigErrors errors;
   };
-  const EmbeddedFile* indicators_file = nullptr;
-  for (const EmbeddedFile& f : EmbeddedFiles())
-    if (BaseName(f.path) == "indicators.toml") indicators_file = &f;
-  std::future<ParsedFile> indicators;
-  if (indicators_file != nullptr) {
-    indicators = std::async(std::launch::async, [indicators_file] {
+  const EmbeddedFile* indicators = embedded("indicators.toml");
+  std::future<ParsedFile> parsed_indicators;
+  if (indicators != nullptr) {
+    parsed_indicators = std::async(std::launch::async, [indicators] {
       ParsedFile out;
-      out.table = ParseToml(indicators_file->text, std::string(indicators_file->path), &out.errors);
+      out.table = ParseToml(indicators->text, std::string(indicators->path), &out.errors);
       return out;
     });
   }
-  for (const EmbeddedFile& f : EmbeddedFiles()) {
-    std::string path(f.path);
-    if (BaseName(path) == "units.toml") lexicon_.LoadUnits(f.text, path, errors);
-  }
-  for (const EmbeddedFile& f : EmbeddedFiles()) {
-    std::string path(f.path);
-    if (BaseName(path) == "regions.toml") LoadRegions(f.text, path, errors);
-  }
-  if (indicators_file != nullptr) {
-    ParsedFile parsed = indicators.get();
+  if (const EmbeddedFile* f = embedded("units.toml"))
+    lexicon_.LoadUnits(f->text, std::string(f->path), errors);
+  if (const EmbeddedFile* f = embedded("regions.toml"))
+    LoadRegions(f->text, std::string(f->path), errors);
+  if (indicators != nullptr) {
+    ParsedFile parsed = parsed_indicators.get();
     for (const ConfigError& e : parsed.errors.all()) errors->Add(e.path, e.line, e.message);
     if (parsed.table)
-      lexicon_.LoadIndicatorsTable(*parsed.table, std::string(indicators_file->path), errors);
+      lexicon_.LoadIndicatorsTable(*parsed.table, std::string(indicators->path), errors);
   }
   Loaded defaults = loaded.get();
   for (const ConfigError& e : defaults.errors.all()) errors->Add(e.path, e.line, e.message);

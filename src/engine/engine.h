@@ -93,7 +93,8 @@ class Engine {
   std::vector<const Rule*> enabled_;
   std::map<std::string, Severity> severity_;
   std::unique_ptr<Extractor> extractor_;
-  // LoadDefaults' second thread (declared last: waited for first).
+  // LoadDefaults' rule-reading and ICU warm-up thread (declared last: waited
+  // for first).
   std::future<void> warm_up_;
 };
 
