@@ -264,8 +264,6 @@ double Scale(double mantissa, int decimals, double scale) {
   return mantissa * scale / p;
 }
 
-std::string EscapeForRe2(const std::string& s) { return RE2::QuoteMeta(s); }
-
 bool IsDigit(char c) { return static_cast<unsigned char>(c - '0') < 10; }
 
 bool At(std::string_view t, size_t i, std::string_view word) {
@@ -331,21 +329,15 @@ struct RawQuantity {
 }  // namespace
 
 Extractor::Extractor(const Lexicon& lexicon) : lexicon_(lexicon) {
-  std::vector<std::string> names;
-  for (const Unit& unit : lexicon.units()) names.push_back(EscapeForRe2(unit.name));
-  std::sort(names.begin(), names.end(),
-            [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  std::string units;
-  for (const std::string& n : names) units += (units.empty() ? "" : "|") + n;
-  if (units.empty()) units = "%";
-  for (const Unit& unit : lexicon.units()) unit_order_.push_back(unit.name);
-  std::stable_sort(unit_order_.begin(), unit_order_.end(),
-                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   auto alternation = [](const auto& words) {
     std::string out;
     for (std::string_view w : words) out += (out.empty() ? "" : "|") + RE2::QuoteMeta(w);
     return out;
   };
+  // The lexicon keeps its units longest first (个百分点 before 个).
+  for (const Unit& unit : lexicon.units()) unit_order_.push_back(unit.name);
+  std::string units = alternation(unit_order_);
+  if (units.empty()) units = "%";
   std::string pattern =
       R"(([+-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"            // 1 sign, 2 number
       "(?:(%)?(?:" + alternation(kRangeWords) + R"()(\d+(?:\.\d+)?))?)"  // 3 %, 4 upper
@@ -377,14 +369,14 @@ Extractor::Extractor(const Lexicon& lexicon) : lexicon_(lexicon) {
   // Chinese numerals before a counting word or amount. Units that mostly
   // make names with a numeral (三次产业, 第一批, 三级) are left out, and so is
   // a bare 一 (一批, 一个): idiom far more often than a count.
-  std::string cn_units;
-  for (const std::string& n : names) {
-    static const char* kSkip[] = {"次", "批", "批次", "级", "%", "个百分点", "百分点", "倍", "天", "度",
-                                  "位", "类", "层", "片", "块", "门", "口", "对", "种", "款", "支"};
-    bool skip = false;
-    for (const char* k : kSkip) skip |= n == RE2::QuoteMeta(k);
-    if (!skip) cn_units += (cn_units.empty() ? "" : "|") + n;
-  }
+  static const std::string_view kSkip[] = {"次", "批", "批次", "级", "%", "个百分点", "百分点",
+                                           "倍", "天", "度", "位", "类", "层", "片", "块", "门",
+                                           "口", "对", "种", "款", "支"};
+  std::vector<std::string> numeral_units;
+  for (const std::string& n : unit_order_)
+    if (std::find(std::begin(kSkip), std::end(kSkip), n) == std::end(kSkip))
+      numeral_units.push_back(n);
+  const std::string cn_units = alternation(numeral_units);
   chinese_ = std::make_unique<RE2>(
       "([零〇二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|"
       "一[零〇一二两三四五六七八九十百千万亿]+)(余|多)?(" + cn_units + ")(以上|以下|以内|左右)?",
@@ -454,9 +446,7 @@ bool Extractor::QuantityGroups(std::string_view m, re2::StringPiece* g) const {
   auto decimals_end = [&](size_t k) {  // (?:\.\d+)? taken when it can be
     return k + 1 < n && m[k] == '.' && IsDigit(m[k + 1]) ? digits_end(k + 1) : k;
   };
-  auto word_at = [&](size_t k, std::string_view w) {
-    return n - k >= w.size() && m.compare(k, w.size(), w) == 0;
-  };
+  auto word_at = [&](size_t k, std::string_view w) { return At(m, k, w); };
   const size_t sign_end = n > 0 && (m[0] == '+' || m[0] == '-') ? 1 : 0;
   // 2: the thousands form first, then plain digits.
   size_t numbers[2];
