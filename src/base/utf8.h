@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -40,6 +41,17 @@ size_t RFindText(std::string_view text, std::string_view word,
                  size_t from = std::string_view::npos);
 inline bool ContainsText(std::string_view text, std::string_view word) {
   return FindText(text, word) != std::string_view::npos;
+}
+// The last byte of a Chinese word is a continuation byte spread over 64
+// values: comparing it first rejects most candidates without a call.
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && (suffix.empty() || s.back() == suffix.back()) &&
+         std::memcmp(s.data() + s.size() - suffix.size(), suffix.data(), suffix.size()) == 0;
+}
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() &&
+         (prefix.size() < 2 || (s[0] == prefix[0] && s[1] == prefix[1])) &&
+         std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
 }
 // The first ASCII digit at or after `from`, or npos.
 size_t FindDigit(std::string_view text, size_t from = 0);

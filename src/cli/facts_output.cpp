@@ -60,6 +60,8 @@ std::string RenderFactsJsonl(const std::vector<const Report*>& reports) {
       j["qualifier"] = QualifierName(f.qualifier);
       j["role"] = RoleName(f.role);
       j["year"] = f.year ? nlohmann::ordered_json(*f.year) : nlohmann::ordered_json(nullptr);
+      if (f.period.known())
+        j["period"] = {{"from", f.period.from}, {"to", f.period.to}, {"kind", PeriodKindName(f.period.kind)}};
       j["indicator"] = f.indicator ? nlohmann::ordered_json(f.indicator->name)
                                    : nlohmann::ordered_json(nullptr);
       j["subject"] = f.subject;

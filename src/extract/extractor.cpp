@@ -1,4 +1,5 @@
 #include "extract/extractor.h"
+#include "extract/fact_period.h"
 
 #include <re2/re2.h>
 #include <unicode/fmtable.h>
@@ -99,17 +100,6 @@ constexpr std::string_view kTrailingNoise[] = {
 constexpr std::string_view kTiers[] = {"国家级", "省级以上", "市级以上", "县级以上", "国省级", "省级",
                                   "市级", "县级", "区级", "国省", "国家", "中央", "地方"};
 
-// The last byte of a Chinese word is a continuation byte spread over 64
-// values: comparing it first rejects most candidates without a call.
-inline bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && (suffix.empty() || s.back() == suffix.back()) &&
-         std::memcmp(s.data() + s.size() - suffix.size(), suffix.data(), suffix.size()) == 0;
-}
-inline bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() &&
-         (prefix.size() < 2 || (s[0] == prefix[0] && s[1] == prefix[1])) &&
-         std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
-}
 
 bool IsAsciiAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -622,7 +612,8 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     struct SentenceInfo {
       bool claims_met = false;
       size_t cumulative_at = std::string::npos;  // first 累计 in the sentence
-      size_t multi_year_at = std::string::npos;  // first 年均, 过去五年, 五年来
+      size_t average_at = std::string::npos;     // first 年均, 平均每年
+      size_t five_years_at = std::string::npos;  // first 过去五年, 五年来
     };
     std::unordered_map<size_t, SentenceInfo> sentence_info;
     auto source_span = [&](size_t b, size_t e) {
@@ -877,7 +868,8 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           return at == std::string_view::npos ? std::string::npos : sentence_start + at;
         };
         info.cumulative_at = first("累计");
-        info.multi_year_at = std::min({first("年均"), first("过去五年"), first("五年来")});
+        info.average_at = std::min(first("年均"), first("平均每年"));
+        info.five_years_at = std::min({first("过去五年"), first("五年来"), first("这五年")});
         info_it = sentence_info.emplace(sentence_start, info).first;
       }
       const SentenceInfo& sentence_words = info_it->second;
@@ -964,42 +956,20 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       if (q.threshold) f.measure = Measure::kThreshold;
 
       // Period.
-      f.role = para.role;
-      f.year = para.year;
-      static const RE2 kLeadingYear(R"(^(?:在|到|至|截至|截止)?((?:19|20)\d\d)年(?:底|末|全年)?)");
-      std::string year;
-      std::string_view sentence_head(t.data() + sentence_start,
-                                     std::min<size_t>(q.begin - sentence_start, 40));
-      for (std::string_view scope : {clause, sentence_head}) {
-        if (scope.empty() || !((scope[0] >= '0' && scope[0] <= '9') || StartsWith(scope, "在") ||
-                               StartsWith(scope, "到") || StartsWith(scope, "至") ||
-                               StartsWith(scope, "截")))
-          continue;
-        re2::StringPiece s(scope.data(), scope.size());
-        if (RE2::PartialMatch(s, kLeadingYear, &year)) {
-          int y = std::stoi(year);
-          f.year = y;
-          if (doc.target_year) f.role = y < *doc.target_year ? Role::kActual : Role::kTarget;
-          break;
-        }
+      {
+        QuantityPlace place;
+        place.text = t;
+        place.sentence_start = sentence_start;
+        place.clause_start = clause_start;
+        place.begin = q.begin;
+        place.end = q.end;
+        place.narrow = narrow;
+        place.cumulative = sentence_words.cumulative_at < q.begin;
+        place.average = sentence_words.average_at < q.begin;
+        place.five_years = sentence_words.five_years_at < q.begin;
+        ReadPeriod(doc, para, place, &f);
       }
-      // "由每人每年320元提高到380元": the number after 由/从 is the level the
-      // change starts from — last year's, not this year's target.
-      if (f.role == Role::kTarget && f.year) {
-        std::string_view tail = narrow.substr(narrow.size() > 18 ? narrow.size() - 18 : 0);
-        bool from = ContainsText(tail, "由") || ContainsText(tail, "从");
-        bool to = AtAny(t, q.end, {"提高到", "增加到", "上升到", "提升到", "调整到", "降低到",
-                                   "下降到", "降到", "增至", "提高至", "降至"});
-        if (from && to) {
-          f.role = Role::kActual;
-          f.year = *f.year - 1;
-        }
-      }
-      if (f.role == Role::kOther) f.year.reset();
-      if (sentence_words.cumulative_at < q.begin) f.cumulative = true;
       f.claims_met = sentence_words.claims_met;
-      if (sentence_words.multi_year_at < q.begin || para.multi_year)
-        f.multi_year = true;
 
       // Subject and tier.
       std::string subject = narrow_subject;

@@ -10,6 +10,7 @@
 #include "base/span.h"
 #include "extract/lexicon.h"
 #include "segment/document.h"
+#include "segment/period.h"
 
 namespace plancheck {
 
@@ -32,7 +33,8 @@ struct Fact {
   Measure measure = Measure::kLevel;
   Qualifier qualifier = Qualifier::kEq;
   Role role = Role::kOther;
-  std::optional<int> year;
+  Period period;               // the years it is about, and how (one year, total, average…)
+  std::optional<int> year;     // period.from when the period is one year
   const Indicator* indicator = nullptr;
   Span indicator_span;  // where the indicator is named, when it is
   std::string subject;  // the normalized noun phrase the number belongs to

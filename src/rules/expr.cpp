@@ -38,7 +38,7 @@ enum Field {
   kValue, kUpper, kTolerance, kYear, kUnit, kDimension, kMeasure, kRole, kQualifier, kIndicator,
   kHasIndicator, kSubject, kTier, kText, kListKind, kListItems, kListValues, kListIndex, kListId,
   kEnumNames, kEnumEtc, kWrittenSign, kDirection, kCumulative, kMultiYear, kIndicatorKind,
-  kPolarity, kGrowthBasis, kIndicatorDimension, kPeers, kSentence, kParagraph, kStage, kFlow, kReportYear, kClaimsMet, kStatedGrowth, kStatedGrowthTolerance, kFieldCount
+  kPolarity, kGrowthBasis, kIndicatorDimension, kPeers, kSentence, kParagraph, kStage, kFlow, kReportYear, kClaimsMet, kStatedGrowth, kStatedGrowthTolerance, kPeriod, kPeriodFrom, kPeriodTo, kFieldCount
 };
 
 const char* PolarityName(Polarity p) {
@@ -60,7 +60,7 @@ const std::vector<std::string>& FactFields() {
       "list_values", "list_index", "list_id", "enum_names", "enum_etc", "written_sign",
       "direction", "cumulative", "multi_year", "indicator_kind", "polarity", "growth_basis",
       "indicator_dimension", "peers", "sentence", "paragraph", "stage", "flow", "report_year", "claims_met", "stated_growth",
-      "stated_growth_tolerance"};
+      "stated_growth_tolerance", "period", "period_from", "period_to"};
   return kNames;
 }
 
@@ -112,6 +112,9 @@ Value FieldValue(const Fact& f, int field, const Environment& env) {
     case kClaimsMet: return Value::Bool(f.claims_met);
     case kStatedGrowth: return f.stated_growth ? Value::Number(*f.stated_growth) : Value::Null();
     case kStatedGrowthTolerance: return Value::Number(f.stated_growth_tolerance);
+    case kPeriod: return f.period.known() ? Value::String(PeriodKindName(f.period.kind)) : Value::Null();
+    case kPeriodFrom: return f.period.known() ? Value::Number(f.period.from) : Value::Null();
+    case kPeriodTo: return f.period.known() ? Value::Number(f.period.to) : Value::Null();
   }
   return Value::Null();
 }

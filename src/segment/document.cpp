@@ -70,18 +70,94 @@ std::string FirstSentence(const std::string& text) {
   return end == std::string::npos ? text : text.substr(0, end);
 }
 
+
+// A short title line without a numeral ("“十四五”时期发展成就和2025年工作回顾")
+// heads a part as 一、 would: no sentence punctuation, a period or work word.
+bool IsUnnumberedHeading(const std::string& text) {
+  if (text.empty() || text.size() > 120) return false;
+  for (const char* mark : {"。", "，", ",", "；", ";", "：", ":", "！", "!", "？", "?", "(", "报告"})
+    if (ContainsText(text, mark)) return false;
+  return Contains(text, {"回顾", "目标", "任务", "工作", "成就", "部署", "安排"});
+}
+
+
+// The period a part heading sets: the one it names, else its role's year,
+// else the genre's habit — a report's first part reviews the past year, and
+// a part with no period word after a plan part carries on that plan.
+PeriodCue PartCue(const Section& section, bool first_part, const PeriodCue& previous, int target) {
+  if (std::optional<PeriodCue> cue = HeadingPeriod(section.title, target)) return *cue;
+  if (section.role == Role::kActual) return CueFor(target - 1, target - 1, target);
+  if (section.role == Role::kTarget) return CueFor(target, target, target);
+  if (first_part) return CueFor(target - 1, target - 1, target);
+  if (previous.role == Role::kTarget) return previous;
+  return PeriodCue{};
+}
+
+// Where each sentence after the first begins: after 。 ！ ？ ! ?, in one pass.
+std::vector<size_t> SentenceStarts(std::string_view text) {
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t after = 0;
+    if (text[i] == '!' || text[i] == '?') after = i + 1;
+    else if (StartsWith(text.substr(i), "。") || StartsWith(text.substr(i), "！") ||
+             StartsWith(text.substr(i), "？"))
+      after = i + 3;
+    if (after > 0 && after < text.size()) starts.push_back(after);
+  }
+  return starts;
+}
+
+void Apply(const PeriodCue& cue, Paragraph* para) {
+  para->role = cue.role;
+  para->period = cue.period;
+  para->year.reset();
+  if (cue.period.single_year()) para->year = cue.period.from;
+  para->multi_year = cue.period.known() && cue.period.from != cue.period.to;
+}
+
+// Pass 2: the role and period of every paragraph, from part headings,
+// subsection headings that name a period, and paragraph openers; each holds
+// until the next heading of its level or the next opener.
+void AssignPeriods(Document* doc) {
+  if (!doc->target_year) return;
+  const int target = *doc->target_year;
+  PeriodCue part;
+  std::optional<PeriodCue> sub;
+  int parts_seen = 0;
+  for (Paragraph& para : doc->paragraphs) {
+    const Section* section = para.section >= 0 ? &doc->sections[para.section] : nullptr;
+    if (para.is_heading && section && section->heading.begin == para.span.begin) {
+      if (section->level == 1) {
+        part = PartCue(*section, parts_seen == 0, part, target);
+        ++parts_seen;
+        sub.reset();
+      } else {
+        sub = HeadingPeriod(section->title, target);
+      }
+      Apply(sub ? *sub : part, &para);
+      continue;
+    }
+    PeriodCue& current = sub ? *sub : part;
+    const std::string& text = para.normalized.text();
+    if (std::optional<PeriodCue> opened = OpenerPeriod(text, target)) current = *opened;
+    Apply(current, &para);
+    for (size_t at : SentenceStarts(text)) {
+      if (std::optional<PeriodCue> opened = OpenerPeriod(std::string_view(text).substr(at), target)) {
+        current = *opened;
+        para.period_changes.push_back({at, current});
+      }
+    }
+  }
+}
 }  // namespace
 
-const char* RoleName(Role role) {
-  switch (role) {
-    case Role::kActual:
-      return "actual";
-    case Role::kTarget:
-      return "target";
-    case Role::kOther:
-      return "other";
+PeriodCue Paragraph::CueAt(size_t at) const {
+  PeriodCue cue{role, period};
+  for (const PeriodChange& change : period_changes) {
+    if (change.at > at) break;
+    cue = change.cue;
   }
-  return "other";
+  return cue;
 }
 
 Document Segment(const SourceFile& file) {
@@ -118,11 +194,10 @@ Document Segment(const SourceFile& file) {
     }
   }
 
+  // Pass 1: headings and paragraphs, and the years the report is about.
   Role part_role = Role::kOther;
   std::optional<int> part_year;
-  Role sub_role = Role::kOther;
-  std::optional<int> sub_year;
-  bool part_multi_year = false;
+  bool body_started = false;  // past the address to the deputies or a first part
   for (int line = 1; line <= file.line_count(); ++line) {
     std::string_view raw = file.LineText(line);
     size_t start = file.LineStart(line);
@@ -141,11 +216,18 @@ Document Segment(const SourceFile& file) {
                   text.compare(lead, 3, "七") == 0 || text.compare(lead, 3, "八") == 0 ||
                   text.compare(lead, 3, "九") == 0 || text.compare(lead, 3, "十") == 0);
     bool part = maybe && RE2::PartialMatch(text, PartHeading(), &numeral, &rest);
+    bool numbered = part;
     if (part) rest = FirstChars(rest, 120);
+    if (!part && body_started && lead != std::string::npos && IsUnnumberedHeading(text.substr(lead))) {
+      part = true;
+      rest = text.substr(lead);
+    }
     bool sub = maybe && !part && RE2::PartialMatch(text, SubHeading(), &numeral, &rest);
+    if (ContainsText(text, "各位代表")) body_started = true;
     if (part || sub) {
       Section section;
       section.level = part ? 1 : 2;
+      section.numbered = numbered || sub;
       section.title = FirstSentence(rest);
       section.heading = para.span;
       Role role = HeadingRole(section.title);
@@ -158,44 +240,25 @@ Document Segment(const SourceFile& file) {
         // a short title naming a period ("一、2022年工作回顾 过去一年，…").
         if ((section.title.size() <= 120 && text.size() <= 150) ||
             (section.title.size() <= 90 && role != Role::kOther && section.year)) {
-          // A part without a period word after this year's targets is one
-          // of this year's tasks (a government work report's 三、四、…).
-          if (role == Role::kOther && part_role == Role::kTarget) {
-            role = Role::kTarget;
-            if (!section.year) section.year = part_year;
-          }
           section.role = role;
           section.multi_year = Contains(section.title, {"时期", "五年", "规划"});
-          part_multi_year = section.multi_year;
           part_role = role;
           part_year = section.year;
-          sub_role = Role::kOther;
-          sub_year.reset();
           doc.sections.push_back(section);
           para.is_heading = true;
+          body_started = true;
           if (part_role == Role::kActual && part_year && !doc.actual_year)
             doc.actual_year = part_year;
           if (part_role == Role::kTarget && part_year && !doc.target_year)
             doc.target_year = part_year;
         }
       } else {
-        // A subsection changes the period only when it names a year.
         section.role = section.year ? role : Role::kOther;
-        sub_role = section.role;
-        sub_year = section.year;
         doc.sections.push_back(section);
         para.is_heading = text.size() <= 150;
       }
     }
     para.section = doc.sections.empty() ? -1 : static_cast<int>(doc.sections.size()) - 1;
-    para.role = sub_role != Role::kOther ? sub_role : part_role;
-    // Every multi-year word holds 五年 or 时期: two searches rule most
-    // paragraphs out.
-    para.multi_year = part_multi_year ||
-                      ((ContainsText(text, "五年") || ContainsText(text, "时期")) &&
-                       Contains(text, {"过去五年", "五年来", "五年间", "“十二五”时期", "“十三五”时期",
-                                       "“十四五”时期"}));
-    para.year = sub_year ? sub_year : part_year;
     doc.paragraphs.push_back(std::move(para));
   }
 
@@ -205,12 +268,7 @@ Document Segment(const SourceFile& file) {
     std::string head(file.text().substr(0, 4096));
     if (head.find("国务院") != std::string::npos) doc.region = "全国";
   }
-  // Parts without their own year take the document's year for their role.
-  for (Paragraph& para : doc.paragraphs) {
-    if (para.year) continue;
-    if (para.role == Role::kActual) para.year = doc.actual_year;
-    if (para.role == Role::kTarget) para.year = doc.target_year;
-  }
+  AssignPeriods(&doc);
   return doc;
 }
 

@@ -13,13 +13,11 @@
 #include <vector>
 
 #include "base/span.h"
+#include "segment/period.h"
 #include "text/normalize.h"
 #include "text/source_file.h"
 
 namespace plancheck {
-
-enum class Role { kActual, kTarget, kOther };
-const char* RoleName(Role role);
 
 struct Section {
   int level = 1;      // 1: 一、  2: (一)
@@ -28,6 +26,7 @@ struct Section {
   Role role = Role::kOther;
   std::optional<int> year;
   bool multi_year = false;
+  bool numbered = true;  // 一、…; false for a short title line without one
 };
 
 struct Paragraph {
@@ -35,8 +34,21 @@ struct Paragraph {
   NormalizedText normalized;  // the line with full-width forms folded, mapped to the file
   int line = 0;        // 1-based
   int section = -1;    // index into Document::sections, or -1 before the first part
+  // Result or plan, and of which years: set by the enclosing part heading
+  // and by the opening words of this or an earlier paragraph (过去一年，…
+  // 这五年，… 今年…).
   Role role = Role::kOther;
-  std::optional<int> year;
+  Period period;
+  std::optional<int> year;  // period.from when the period is one year
+  // Sentences inside the paragraph that open a new period ("2015年是…。过去
+  // 五年，…"): from the byte offset (in `normalized`) on, `cue` holds.
+  struct PeriodChange {
+    size_t at = 0;
+    PeriodCue cue;
+  };
+  std::vector<PeriodChange> period_changes;
+  // The role and period at byte offset `at` of `normalized`.
+  PeriodCue CueAt(size_t at) const;
   bool is_heading = false;
   // A review of several years (过去五年…) or a five-year plan part (“十三五”
   // 时期主要目标): its figures are not one year's.

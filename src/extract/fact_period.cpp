@@ -1,0 +1,87 @@
+#include "extract/fact_period.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <string>
+
+#include "base/utf8.h"
+
+namespace plancheck {
+namespace {
+
+// Words before a number that start a change from it: 由320元提高到380元.
+constexpr std::string_view kChangeTo[] = {"提高到", "增加到", "上升到", "提升到", "调整到", "降低到",
+                                          "下降到", "降到",   "增至",   "提高至", "降至"};
+
+// A year that opens the clause or sentence: 2024年底, 到2030年, 截至2025年末.
+std::optional<int> LeadingYear(std::string_view scope) {
+  static const RE2 kLeadingYear(R"(^(?:在|到|至|截至|截止)?((?:19|20)\d\d)年(?:底|末|全年)?)");
+  if (scope.empty() || !((scope[0] >= '0' && scope[0] <= '9') || StartsWith(scope, "在") ||
+                         StartsWith(scope, "到") || StartsWith(scope, "至") || StartsWith(scope, "截")))
+    return std::nullopt;
+  std::string year;
+  re2::StringPiece s(scope.data(), scope.size());
+  if (!RE2::PartialMatch(s, kLeadingYear, &year)) return std::nullopt;
+  return std::stoi(year);
+}
+
+bool StartsChange(const QuantityPlace& place) {
+  std::string_view tail = place.narrow.substr(place.narrow.size() > 18 ? place.narrow.size() - 18 : 0);
+  if (!ContainsText(tail, "由") && !ContainsText(tail, "从")) return false;
+  std::string_view after = place.text.substr(place.end);
+  return std::any_of(std::begin(kChangeTo), std::end(kChangeTo),
+                     [&](std::string_view w) { return StartsWith(after, w); });
+}
+
+// The kind of a figure read over several years: growth over them is a
+// change, anything else a total.
+PeriodKind SpanKind(const Fact& f) {
+  return f.measure == Measure::kGrowth || f.measure == Measure::kChange ? PeriodKind::kChange
+                                                                          : PeriodKind::kTotal;
+}
+
+}  // namespace
+
+void ReadPeriod(const Document& doc, const Paragraph& para, const QuantityPlace& place, Fact* f) {
+  const PeriodCue cue = para.CueAt(place.begin);
+  f->role = cue.role;
+  f->period = cue.period;
+  if (f->period.known() && f->period.from != f->period.to) f->period.kind = SpanKind(*f);
+
+  std::string_view clause = place.text.substr(place.clause_start, place.begin - place.clause_start);
+  std::string_view sentence_head =
+      place.text.substr(place.sentence_start, std::min<size_t>(place.begin - place.sentence_start, 40));
+  for (std::string_view scope : {clause, sentence_head}) {
+    if (std::optional<int> y = LeadingYear(scope)) {
+      f->period = Period::Year(*y);
+      if (doc.target_year) f->role = *y < *doc.target_year ? Role::kActual : Role::kTarget;
+      break;
+    }
+  }
+  // "由每人每年320元提高到380元": the number after 由/从 is the level the
+  // change starts from — last year's, not this year's target.
+  if (f->role == Role::kTarget && f->period.single_year() && StartsChange(place)) {
+    f->role = Role::kActual;
+    f->period = Period{f->period.from - 1, f->period.from - 1, PeriodKind::kBaseline};
+  }
+  const bool own_year = f->period.single_year();
+  if (place.five_years && own_year && doc.target_year) {
+    int last = f->role == Role::kTarget ? *doc.target_year + 4 : *doc.target_year - 1;
+    f->period = Period{last - 4, last, SpanKind(*f)};
+  }
+  if (place.cumulative) {
+    f->cumulative = true;
+    if (f->period.kind == PeriodKind::kYear) f->period.kind = PeriodKind::kTotal;
+  }
+  if (place.average) f->period.kind = PeriodKind::kAverage;
+  if (f->role == Role::kOther) f->period = Period{};
+
+  f->year.reset();
+  const bool one_year = f->period.known() && f->period.from == f->period.to;
+  if (one_year && f->period.kind != PeriodKind::kAverage) f->year = f->period.from;
+  f->multi_year = (f->period.known() && f->period.from != f->period.to) ||
+                  f->period.kind == PeriodKind::kAverage || place.five_years;
+}
+
+}  // namespace plancheck

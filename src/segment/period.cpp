@@ -1,0 +1,187 @@
+#include "segment/period.h"
+
+#include <re2/re2.h>
+
+#include <array>
+
+#include "base/utf8.h"
+#include "text/normalize.h"
+
+namespace plancheck {
+namespace {
+
+// Words that open a paragraph about a span relative to the report's year:
+// `from` and `to` are offsets from the target year T (last year is −1..−1,
+// the five years just ended −5..−1).
+struct RelativeOpener {
+  std::string_view words;
+  int from;
+  int to;
+};
+constexpr std::array kRelativeOpeners = {
+    RelativeOpener{"过去一年", -1, -1},     RelativeOpener{"过去的一年", -1, -1},
+    RelativeOpener{"刚刚过去的一年", -1, -1}, RelativeOpener{"一年来", -1, -1},
+    RelativeOpener{"这一年", -1, -1},       RelativeOpener{"去年", -1, -1},
+    RelativeOpener{"过去五年", -5, -1},     RelativeOpener{"过去的五年", -5, -1},
+    RelativeOpener{"回顾过去五年", -5, -1}, RelativeOpener{"回顾过去的五年", -5, -1},
+    RelativeOpener{"五年来", -5, -1},       RelativeOpener{"这五年", -5, -1},
+    RelativeOpener{"五年间", -5, -1},       RelativeOpener{"今年", 0, 0},
+    RelativeOpener{"今后五年", 0, 4},       RelativeOpener{"未来五年", 0, 4},
+};
+
+// What may precede an opener: the address to the deputies and a dash.
+constexpr std::array<std::string_view, 8> kLeaders = {"各位代表", "!", "！", ",", "，", ":", "：", "——"};
+
+std::string_view SkipLeaders(std::string_view text) {
+  bool skipped = true;
+  while (skipped) {
+    skipped = false;
+    size_t lead = text.find_first_not_of(" \t");
+    if (lead == std::string_view::npos) return {};
+    text.remove_prefix(lead);
+    for (std::string_view leader : kLeaders) {
+      if (StartsWith(text, leader)) {
+        text.remove_prefix(leader.size());
+        skipped = true;
+      }
+    }
+  }
+  return text;
+}
+
+int ChineseDigit(std::string_view d) {
+  static constexpr std::array<std::string_view, 9> kDigits = {"一", "二", "三", "四", "五",
+                                                               "六", "七", "八", "九"};
+  for (size_t i = 0; i < kDigits.size(); ++i)
+    if (d == kDigits[i]) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+// 十四 → 14, 九 → 9, 十 → 10.
+int PlanNumber(std::string_view numeral) {
+  if (StartsWith(numeral, "十")) {
+    numeral.remove_prefix(3);
+    return 10 + (numeral.empty() ? 0 : ChineseDigit(numeral));
+  }
+  return ChineseDigit(numeral);
+}
+
+const RE2& YearOpener() {
+  // 2025年是…, 2025年，…, 刚刚过去的2025年…, 2025年以来…
+  static const RE2 re(R"(^(?:刚刚过去的)?((?:19|20)\d\d)年(?:是|,|，|以来|全年|全省|全市|全区|全国|我省|我市|我区|我们|，))");
+  return re;
+}
+
+const RE2& YearWord() {
+  static const RE2 re(R"(((?:19|20)\d\d)年)");
+  return re;
+}
+
+}  // namespace
+
+const char* RoleName(Role role) {
+  switch (role) {
+    case Role::kActual:
+      return "actual";
+    case Role::kTarget:
+      return "target";
+    case Role::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+const char* PeriodKindName(PeriodKind kind) {
+  switch (kind) {
+    case PeriodKind::kYear:
+      return "year";
+    case PeriodKind::kTotal:
+      return "total";
+    case PeriodKind::kAverage:
+      return "average";
+    case PeriodKind::kChange:
+      return "change";
+    case PeriodKind::kBaseline:
+      return "baseline";
+  }
+  return "year";
+}
+
+std::optional<PlanYears> FindPlan(std::string_view text) {
+  // “十四五”, “十五五”, “九五”; 第十五个五年规划.
+  static const RE2 quoted(R"(“(十[一二三四五六七八九]?|[一二三四五六七八九])五”)");
+  static const RE2 spelt(R"(第(十[一二三四五六七八九]?|[一二三四五六七八九])个五年规划)");
+  std::optional<PlanYears> best;
+  for (const RE2* re : {&quoted, &spelt}) {
+    re2::StringPiece input(text.data(), text.size());
+    re2::StringPiece whole, numeral;
+    if (!re->Match(input, 0, input.size(), RE2::UNANCHORED, &whole, 1)) continue;
+    RE2::PartialMatch(whole, *re, &numeral);
+    int n = PlanNumber(std::string_view(numeral.data(), numeral.size()));
+    if (n < 1) continue;
+    // The first plan ran 1953–1957; the third began in 1966 after a pause,
+    // and every plan since has run five years.
+    int from = n >= 3 ? 1966 + 5 * (n - 3) : 1953 + 5 * (n - 1);
+    size_t at = static_cast<size_t>(whole.data() - text.data());
+    if (!best || at < best->at) best = PlanYears{from, from + 4, at};
+  }
+  return best;
+}
+
+PeriodCue CueFor(int from, int to, int target_year) {
+  PeriodCue cue;
+  cue.role = to < target_year ? Role::kActual : Role::kTarget;
+  cue.period = Period{from, to, PeriodKind::kYear};
+  return cue;
+}
+
+std::optional<PeriodCue> HeadingPeriod(std::string_view title, int target_year) {
+  std::optional<PeriodCue> cue;
+  size_t best = std::string_view::npos;
+  re2::StringPiece input(title.data(), title.size());
+  re2::StringPiece year;
+  if (RE2::PartialMatch(input, YearWord(), &year)) {
+    best = static_cast<size_t>(year.data() - title.data());
+    int y = std::stoi(std::string(year.data(), year.size()));
+    cue = CueFor(y, y, target_year);
+  }
+  if (std::optional<PlanYears> plan = FindPlan(title); plan && plan->at < best) {
+    best = plan->at;
+    cue = CueFor(plan->from, plan->to, target_year);
+  }
+  for (const RelativeOpener& o : kRelativeOpeners) {
+    size_t at = FindText(title, o.words);
+    if (at != std::string_view::npos && at < best) {
+      best = at;
+      cue = CueFor(target_year + o.from, target_year + o.to, target_year);
+    }
+  }
+  return cue;
+}
+
+std::optional<PeriodCue> OpenerPeriod(std::string_view sentence, int target_year) {
+  // Openers are short: a bounded head keeps the cost per sentence constant.
+  std::string_view text = SkipLeaders(sentence.substr(0, 96));
+  if (text.empty()) return std::nullopt;
+  re2::StringPiece input(text.data(), text.size());
+  std::string year;
+  if (RE2::PartialMatch(input, YearOpener(), &year)) {
+    int y = std::stoi(year);
+    return CueFor(y, y, target_year);
+  }
+  // “十四五”时期是…, “十四五”以来…: the plan's name opens the paragraph.
+  std::optional<PlanYears> plan;
+  if (StartsWith(text, "“") && (plan = FindPlan(text)) && plan->at == 0) {
+    std::string_view rest = text.substr(FindText(text, "”") + 3);
+    if (StartsWith(rest, "以来")) return CueFor(plan->from, target_year - 1, target_year);
+    if (StartsWith(rest, "时期") || StartsWith(rest, "期间") || StartsWith(rest, "规划"))
+      return CueFor(plan->from, plan->to, target_year);
+  }
+  for (const RelativeOpener& o : kRelativeOpeners) {
+    if (StartsWith(text, o.words))
+      return CueFor(target_year + o.from, target_year + o.to, target_year);
+  }
+  return std::nullopt;
+}
+
+}  // namespace plancheck
