@@ -571,7 +571,7 @@ int RunCli(int argc, char** argv) {
       ("version", "show the version")
       ("format,f", po::value<std::string>(), "check: text (default), json, sarif, github or html; facts: table (default), jsonl or csv; audit --table: text, csv or markdown")
       ("output,o", po::value<std::string>(), "write to FILE (through a temporary file) instead of standard output")
-      ("rules", po::value<std::vector<std::string>>()->composing(), "add the rule files (and units/indicators/regions.toml) in DIR")
+      ("rules", po::value<std::vector<std::string>>()->composing(), "add the rule files (and units/indicators/regions/words.toml) in DIR")
       ("no-default-rules", "do not load the rules compiled into the binary")
       ("enable", po::value<std::vector<std::string>>()->composing(), "enable a rule id or group (strict, audit)")
       ("disable", po::value<std::vector<std::string>>()->composing(), "disable a rule id or group")

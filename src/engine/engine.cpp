@@ -15,7 +15,8 @@ namespace plancheck {
 namespace {
 
 bool IsLexiconFile(std::string_view name) {
-  return name == "units.toml" || name == "indicators.toml" || name == "regions.toml";
+  return name == "units.toml" || name == "indicators.toml" || name == "regions.toml" ||
+         name == "words.toml";
 }
 
 std::string BaseName(std::string_view path) {
@@ -108,6 +109,8 @@ void Engine::LoadDefaults(bool rules, ConfigErrors* errors) {
   }
   if (const EmbeddedFile* f = embedded("units.toml"))
     lexicon_.LoadUnits(f->text, std::string(f->path), errors);
+  if (const EmbeddedFile* f = embedded("words.toml"))
+    lexicon_.LoadWords(f->text, std::string(f->path), errors);
   if (const EmbeddedFile* f = embedded("regions.toml"))
     LoadRegions(f->text, std::string(f->path), errors);
   if (indicators != nullptr) {
@@ -144,6 +147,7 @@ void Engine::LoadDirectory(const std::string& dir, ConfigErrors* errors) {
     if (name == "units.toml") lexicon_.LoadUnits(*bytes, path, errors);
     else if (name == "indicators.toml") lexicon_.LoadIndicators(*bytes, path, errors);
     else if (name == "regions.toml") LoadRegions(*bytes, path, errors);
+    else if (name == "words.toml") lexicon_.LoadWords(*bytes, path, errors);
     else rules_.LoadFile(*bytes, path, errors);
   }
 }

@@ -1,5 +1,6 @@
 #include "extract/extractor.h"
 #include "extract/fact_period.h"
+#include "extract/identity.h"
 
 #include <re2/re2.h>
 #include <unicode/fmtable.h>
@@ -97,8 +98,6 @@ constexpr std::string_view kTrailingNoise[] = {
     "实现", "达到", "达", "为", "突破", "超过", "超", "稳定在", "保持在", "控制在", "同比",
     "比上年", "较上年", "分别", "均", "增长", "下降", "增加", "减少", "提高", "提升", "降低",
     "了", "约", "近", "逾", "在", "总计", "合计", "共计", "共", "累计"};
-constexpr std::string_view kTiers[] = {"国家级", "省级以上", "市级以上", "县级以上", "国省级", "省级",
-                                  "市级", "县级", "区级", "国省", "国家", "中央", "地方"};
 
 
 bool IsAsciiAlnum(char c) {
@@ -600,6 +599,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
   std::vector<Fact> facts;
   facts.reserve(doc.file->text().size() / 200);
   const SourceFile& file = *doc.file;
+  const IdentityReader identity(lexicon_.identity_words());
   int sentence_base = 0;
   int next_list_id = 0;
 
@@ -612,7 +612,6 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     struct SentenceInfo {
       bool claims_met = false;
       size_t cumulative_at = std::string::npos;  // first 累计 in the sentence
-      size_t average_at = std::string::npos;     // first 年均, 平均每年
       size_t five_years_at = std::string::npos;  // first 过去五年, 五年来
     };
     std::unordered_map<size_t, SentenceInfo> sentence_info;
@@ -661,6 +660,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       }
       f.unit = unit->base;
       f.dimension = unit->dimension;
+      f.generic_unit = unit->generic;
       if (!groups[1].empty()) f.written_sign = groups[1][0];
       std::string_view approx(groups[6].empty() ? groups[8].data() : groups[6].data(),
                               groups[6].empty() ? groups[8].size() : groups[6].size());
@@ -755,6 +755,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       q.fact.tolerance = 0.5 * unit->factor;
       q.fact.unit = unit->base;
       q.fact.dimension = unit->dimension;
+      q.fact.generic_unit = unit->generic;
       std::string_view post(cg[4].data(), cg[4].size());
       if (post == "以上") q.fact.qualifier = Qualifier::kGe;
       else if (post == "以下" || post == "以内") q.fact.qualifier = Qualifier::kLe;
@@ -868,7 +869,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           return at == std::string_view::npos ? std::string::npos : sentence_start + at;
         };
         info.cumulative_at = first("累计");
-        info.average_at = std::min(first("年均"), first("平均每年"));
+
         info.five_years_at = std::min({first("过去五年"), first("五年来"), first("这五年")});
         info_it = sentence_info.emplace(sentence_start, info).first;
       }
@@ -965,26 +966,18 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         place.end = q.end;
         place.narrow = narrow;
         place.cumulative = sentence_words.cumulative_at < q.begin;
-        place.average = sentence_words.average_at < q.begin;
         place.five_years = sentence_words.five_years_at < q.begin;
         ReadPeriod(doc, para, place, &f);
       }
       f.claims_met = sentence_words.claims_met;
 
-      // Subject and tier.
-      std::string subject = narrow_subject;
-      if (subject.empty() && f.measure != Measure::kRank) {
-        // The number comes first: "33个省市重点项目完成投资".
-        size_t stop = q.end;
-        size_t limit = std::min(t.size(), q.end + 60);  // a noun phrase, not the paragraph
-        while (stop < limit) {
-          if (AtAny(t, stop, {",", ";", ":", "。", "、", "完成", "实现", "全年", "被", "达", "开工",
-                              "竣工", "尽早", "顺利", "投产", "建成"}))
-            break;
-          NextCodePoint(t, &stop);
-        }
-        subject = std::string(t.data() + q.end, stop - q.end);
-      }
+      // Subject: the words before the number, and the noun after it when
+      // those are only a verb ("新建20个区域养老服务中心", "33个省市重点项目").
+      std::string noun_after;
+      if (f.measure == Measure::kLevel || f.measure == Measure::kThreshold)
+        noun_after = identity.NounAfter(std::string_view(t).substr(q.end));
+      const bool only_verbs = identity.Normalize(narrow_subject).empty();
+      std::string subject = only_verbs && !noun_after.empty() ? noun_after : narrow_subject;
       if (f.measure != Measure::kRank) f.subject = subject;
 
       // Indicator: the nearest mention in the narrow context, then the
@@ -1008,6 +1001,9 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           if (c && c->end == m->end) m = c;
         }
         if (!m) return false;
+        // 人均地区生产总值, 海洋生产总值, 对东盟进出口: words in front of the
+        // alias make it another indicator.
+        if (identity.NarrowsAlias(context.substr(0, m->begin))) return false;
         f.indicator = m->indicator;
         f.indicator_span = source_span(context_begin + m->begin, context_begin + m->end);
         return true;
@@ -1027,10 +1023,8 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           !(generic_head || seg_start == clause_start ? find(clause, clause_start, true) : false)) {
         if (continues && f.measure != Measure::kLevel) find(sentence, sentence_start, true);
       }
-      if (f.indicator == nullptr && f.measure != Measure::kRank && !subject.empty() &&
-          narrow_subject.empty()) {
-        find(subject, q.end, true);
-      }
+      if (f.indicator == nullptr && f.measure != Measure::kRank && !noun_after.empty() && only_verbs)
+        find(noun_after, q.end, true);
 
       // Tier (国家级, 中央) and flow (新建, 新增) words are part of a fact's
       // identity, read outside the words that name the indicator (新增 in
@@ -1046,18 +1040,32 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         // 改建: those few searches rule most subjects out.
         if (ContainsText(scope, "级") || ContainsText(scope, "国") || ContainsText(scope, "中央") ||
             ContainsText(scope, "地方")) {
-          for (std::string_view tier : kTiers) {
+          for (const std::string& tier : lexicon_.identity_words().tiers) {
             if (ContainsText(scope, tier)) {
               f.tier = tier;
               break;
             }
           }
         }
-        if (ContainsText(scope, "新") || ContainsText(scope, "改建")) {
-          for (std::string_view flow : {"新建", "新增", "新开工", "改建", "新改建", "新(改)建", "新培育"}) {
-            if (ContainsText(scope, flow)) f.flow = true;
-          }
+      }
+
+      // Identity: what it counts, flow or stock, and whether less is better.
+      // A verb of doing governs every item of its clause ("新增科技型中小企业
+      // 7227家、专精特新企业1565家"), except inside the indicator's own name
+      // (新增 in 城镇新增就业).
+      if (f.measure != Measure::kRank) {
+        f.noun = identity.Key(narrow_subject, noun_after);
+        f.key = f.indicator ? f.indicator->name : f.noun;
+        std::string governing(clause);
+        if (f.indicator_span.valid()) {
+          std::string alias = NormalizedText(file.Slice(f.indicator_span)).text();
+          size_t at = RFindText(governing, alias);
+          if (at != std::string::npos) governing.erase(at, alias.size());
         }
+        f.flow = identity.NamesAction(governing) ||
+                 (only_verbs && identity.NamesAction(narrow_subject));
+        f.stock = !f.flow && identity.NamesStock(narrow);
+        f.cap = f.qualifier == Qualifier::kLe || identity.NamesCap(narrow);
       }
 
       // Named items right before a count: "东城、葭萌2所", "虎跳、清水等4个".
@@ -1200,6 +1208,9 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         std::optional<IndicatorMatch> m =
             lexicon_.FindIndicator(item, level ? f.dimension : "", level ? f.unit : "");
         if (m) f.indicator = m->indicator;
+        // Each item is its own thing: 游客人次、旅游花费均增长10%.
+        f.noun = identity.Key(item, "");
+        f.key = m ? m->indicator->name : f.noun;
       };
       if (kind == ListKind::kEach) {
         Fact base = std::move(found[qi].fact);

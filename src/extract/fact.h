@@ -30,6 +30,7 @@ struct Fact {
   double tolerance = 0;         // half a unit of the last printed digit, in base units
   std::string unit;             // base unit: 元 吨 亩 人 % 百分点 rank ...
   std::string dimension;        // money count mass area percent points rank ...
+  bool generic_unit = false;    // 个, 项: a count of whatever noun follows
   Measure measure = Measure::kLevel;
   Qualifier qualifier = Qualifier::kEq;
   Role role = Role::kOther;
@@ -39,7 +40,14 @@ struct Fact {
   Span indicator_span;  // where the indicator is named, when it is
   std::string subject;  // the normalized noun phrase the number belongs to
   std::string tier;     // 国家级, 省级以上, 中央 ...: part of identity
-  bool flow = false;    // 新建, 新增 ...: an annual flow, not a stock (通车里程)
+  bool flow = false;    // a verb of doing (新建, 改造, 完成): what was done, not what exists
+  bool stock = false;   // 累计, 总数 ... without a verb of doing: what exists
+  bool cap = false;     // 控制在, 以内: a ceiling, where less is better
+  // What it counts, for matching figures of one thing across paragraphs: the
+  // lexicon's canonical name, else the subject read on both sides of the
+  // number and normalized (see extract/identity.h); "" when nothing specific.
+  std::string key;
+  std::string noun;  // the normalized subject alone, even where the lexicon names it
   bool cumulative = false;   // 累计
   bool multi_year = false;   // 年均, 过去五年: not a single year's figure
   char written_sign = 0;     // '-' or '+' printed before the number

@@ -34,6 +34,20 @@ bool StartsChange(const QuantityPlace& place) {
                      [&](std::string_view w) { return StartsWith(after, w); });
 }
 
+// 年均增长, 平均每年新增 in the clause: an annual average over years. 年均浓度
+// (PM2.5) is the mean over one year, a level of its own.
+bool AverageOverYears(std::string_view clause) {
+  static constexpr std::string_view kMeanOfOneYear[] = {"浓度", "气温", "降水", "降雨"};
+  if (ContainsText(clause, "平均每年")) return true;
+  for (size_t at = 0; (at = FindText(clause, "年均", at)) != std::string_view::npos; at += 6) {
+    std::string_view rest = clause.substr(at + 6);
+    if (std::none_of(std::begin(kMeanOfOneYear), std::end(kMeanOfOneYear),
+                     [&](std::string_view w) { return StartsWith(rest, w); }))
+      return true;
+  }
+  return false;
+}
+
 // The kind of a figure read over several years: growth over them is a
 // change, anything else a total.
 PeriodKind SpanKind(const Fact& f) {
@@ -74,7 +88,7 @@ void ReadPeriod(const Document& doc, const Paragraph& para, const QuantityPlace&
     f->cumulative = true;
     if (f->period.kind == PeriodKind::kYear) f->period.kind = PeriodKind::kTotal;
   }
-  if (place.average) f->period.kind = PeriodKind::kAverage;
+  if (AverageOverYears(clause)) f->period.kind = PeriodKind::kAverage;
   if (f->role == Role::kOther) f->period = Period{};
 
   f->year.reset();

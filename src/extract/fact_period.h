@@ -22,7 +22,6 @@ struct QuantityPlace {
   size_t end = 0;
   std::string_view narrow;  // the words between the previous quantity and this one
   bool cumulative = false;  // 累计 earlier in the sentence
-  bool average = false;     // 年均, 平均每年 earlier in the sentence
   bool five_years = false;  // 过去五年, 五年来 earlier in the sentence
 };
 

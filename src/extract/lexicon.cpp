@@ -27,16 +27,53 @@ void Lexicon::LoadUnits(std::string_view text, const std::string& path, ConfigEr
     std::optional<std::string> dimension = r.String("dimension", /*required=*/true);
     std::optional<std::string> base = r.String("base");
     double factor = r.Number("factor").value_or(1.0);
+    bool generic = r.Bool("generic").value_or(false);
     r.Finish();
     if (names.empty()) r.Error(r.line(), "[[unit]]: needs 'name' or 'names'");
     if (factor <= 0) r.Error(r.LineOfKey("factor"), "[[unit]]: 'factor' must be positive");
     for (const std::string& name : names) {
-      units_.push_back(Unit{name, base.value_or(name), dimension.value_or("count"), factor});
+      units_.push_back(Unit{name, base.value_or(name), dimension.value_or("count"), factor, generic});
     }
   }
   // Longest first, so that 个百分点 wins over 个 and 平方公里 over 公里.
   std::stable_sort(units_.begin(), units_.end(),
                    [](const Unit& a, const Unit& b) { return a.name.size() > b.name.size(); });
+}
+
+void Lexicon::LoadWords(std::string_view text, const std::string& path, ConfigErrors* errors) {
+  std::optional<toml::table> doc = ParseToml(text, path, errors);
+  if (!doc) return;
+  TableReader top(*doc, path, errors, "words file");
+  const toml::table* identity = top.Table("identity");
+  top.Finish();
+  if (identity == nullptr) return;
+  TableReader r(*identity, path, errors, "[identity]");
+  auto add = [&](std::vector<std::string>* list, std::string_view key) {
+    for (std::string& w : r.Strings(key))
+      if (!w.empty()) list->push_back(std::move(w));
+    std::stable_sort(list->begin(), list->end(),
+                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  };
+  add(&identity_.actions, "actions");
+  add(&identity_.states, "states");
+  add(&identity_.manner, "manner");
+  add(&identity_.scope, "scope");
+  add(&identity_.tiers, "tiers");
+  add(&identity_.noun_end, "noun_end");
+  add(&identity_.generic, "generic");
+  add(&identity_.stock, "stock");
+  add(&identity_.lower_is_better, "lower_is_better");
+  if (const toml::array* pairs = r.Array("synonyms")) {
+    for (const toml::node& node : *pairs) {
+      const toml::array* pair = node.as_array();
+      if (pair == nullptr || pair->size() != 2 || !(*pair)[0].is_string() || !(*pair)[1].is_string()) {
+        errors->Add(path, LineOf(node), "each synonym must be a pair of strings [\"as written\", \"read as\"]");
+        continue;
+      }
+      identity_.synonyms.emplace_back(*(*pair)[0].value<std::string>(), *(*pair)[1].value<std::string>());
+    }
+  }
+  r.Finish();
 }
 
 void Lexicon::LoadIndicators(std::string_view text, const std::string& path,
@@ -216,6 +253,9 @@ namespace plancheck {
 void LoadDefaultLexicon(Lexicon* lexicon, ConfigErrors* errors) {
   for (const EmbeddedFile& f : EmbeddedFiles()) {
     if (f.path == "rules/units.toml") lexicon->LoadUnits(f.text, std::string(f.path), errors);
+  }
+  for (const EmbeddedFile& f : EmbeddedFiles()) {
+    if (f.path == "rules/words.toml") lexicon->LoadWords(f.text, std::string(f.path), errors);
   }
   for (const EmbeddedFile& f : EmbeddedFiles()) {
     if (f.path == "rules/indicators.toml")

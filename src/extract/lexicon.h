@@ -26,6 +26,7 @@ struct Unit {
   std::string base;       // unit values are reported in
   std::string dimension;  // money, count, mass, area, percent, points, ...
   double factor = 1.0;    // one `name` in `base` units
+  bool generic = false;   // 个, 项: counts whatever noun follows
 };
 
 enum class Polarity { kHigher, kLower, kBand };
@@ -48,6 +49,22 @@ struct Compound {
   std::vector<std::string> parts;  // 城镇, 农村
 };
 
+// Words that decide what a number counts (rules/words.toml [identity]).
+// Every list is sorted longest first, so that a search takes 新建改造 before
+// 新建.
+struct IdentityWords {
+  std::vector<std::string> actions;  // 新建, 改造, 完成: verbs of doing (a flow)
+  std::vector<std::string> states;   // 达到, 实现, 稳定在: verbs of being
+  std::vector<std::string> manner;   // 持续, 力争, 重点: adverbs and hedges
+  std::vector<std::string> scope;    // 全省, 全年: the report's own scope
+  std::vector<std::string> tiers;    // 国家级, 省级, 中央: a level of government
+  std::vector<std::pair<std::string, std::string>> synonyms;  // 规模以上 → 规上
+  std::vector<std::string> noun_end;  // where a noun after a number ends
+  std::vector<std::string> generic;   // heads that name nothing on their own
+  std::vector<std::string> stock;     // 累计, 总数: a stock, not a flow
+  std::vector<std::string> lower_is_better;  // 控制在, 压减: a cap
+};
+
 struct IndicatorMatch {
   const Indicator* indicator = nullptr;
   size_t begin = 0;  // byte range of the alias within the searched context
@@ -62,6 +79,10 @@ class Lexicon {
   void LoadIndicators(std::string_view text, const std::string& path, ConfigErrors* errors);
   // The same, for a file already parsed.
   void LoadIndicatorsTable(const toml::table& doc, const std::string& path, ConfigErrors* errors);
+
+  // Adds the word lists of a words file (rules/words.toml).
+  void LoadWords(std::string_view text, const std::string& path, ConfigErrors* errors);
+  const IdentityWords& identity_words() const { return identity_; }
 
   // The longest unit that `text` starts with, or nullptr.
   const Unit* MatchUnit(std::string_view text) const;
@@ -94,6 +115,7 @@ class Lexicon {
   std::vector<TrieNode> trie_ = std::vector<TrieNode>(1);
   std::array<int, 256> root_{};  // trie_[0]'s children by byte (0: none)
   std::vector<Compound> compounds_;
+  IdentityWords identity_;
 };
 
 // Loads the built-in units and indicators compiled into the binary.
