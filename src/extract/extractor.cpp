@@ -317,7 +317,8 @@ struct RawQuantity {
 
 }  // namespace
 
-Extractor::Extractor(const Lexicon& lexicon) : lexicon_(lexicon) {
+Extractor::Extractor(const Lexicon& lexicon)
+    : lexicon_(lexicon), identity_(std::make_unique<IdentityReader>(lexicon)) {
   auto alternation = [](const auto& words) {
     std::string out;
     for (std::string_view w : words) out += (out.empty() ? "" : "|") + RE2::QuoteMeta(w);
@@ -599,7 +600,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
   std::vector<Fact> facts;
   facts.reserve(doc.file->text().size() / 200);
   const SourceFile& file = *doc.file;
-  const IdentityReader identity(lexicon_.identity_words());
+  const IdentityReader& identity = *identity_;
   int sentence_base = 0;
   int next_list_id = 0;
 
@@ -976,13 +977,15 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       std::string noun_after;
       if (f.measure == Measure::kLevel || f.measure == Measure::kThreshold)
         noun_after = identity.NounAfter(std::string_view(t).substr(q.end));
-      const bool only_verbs = identity.Normalize(narrow_subject).empty();
+      const std::string normalized_subject = identity.Normalize(narrow_subject);
+      const bool only_verbs = normalized_subject.empty();
       std::string subject = only_verbs && !noun_after.empty() ? noun_after : narrow_subject;
       if (f.measure != Measure::kRank) f.subject = subject;
 
       // Indicator: the nearest mention in the narrow context, then the
       // clause, then (for rates, growth and ranks that continue a sentence)
       // the sentence.
+      size_t alias_begin = 0, alias_end = 0;  // the indicator's name in `t`, when found
       auto find = [&](std::string_view context, size_t context_begin, bool strict) {
         std::string_view dim = f.measure == Measure::kLevel || f.measure == Measure::kRate ||
                                        f.measure == Measure::kThreshold
@@ -1006,6 +1009,8 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         if (identity.NarrowsAlias(context.substr(0, m->begin))) return false;
         f.indicator = m->indicator;
         f.indicator_span = source_span(context_begin + m->begin, context_begin + m->end);
+        alias_begin = context_begin + m->begin;
+        alias_end = context_begin + m->end;
         return true;
       };
       // A clause that continues the sentence's subject: "…实现82.7亿元,增速居全市
@@ -1054,16 +1059,15 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       // 7227家、专精特新企业1565家"), except inside the indicator's own name
       // (新增 in 城镇新增就业).
       if (f.measure != Measure::kRank) {
-        f.noun = identity.Key(narrow_subject, noun_after);
-        f.key = f.indicator ? f.indicator->name : f.noun;
-        std::string governing(clause);
-        if (f.indicator_span.valid()) {
-          std::string alias = NormalizedText(file.Slice(f.indicator_span)).text();
-          size_t at = RFindText(governing, alias);
-          if (at != std::string::npos) governing.erase(at, alias.size());
+        f.noun = identity.Key(narrow_subject, normalized_subject, noun_after);
+        f.key = identity.KeyOf(f.indicator, f.noun);
+        if (f.measure == Measure::kLevel || f.measure == Measure::kThreshold) {
+          if (alias_end > alias_begin && alias_begin >= clause_start && alias_end <= q.begin)
+            f.flow = identity.NamesAction(clause.substr(0, alias_begin - clause_start)) ||
+                     identity.NamesAction(clause.substr(alias_end - clause_start));
+          else
+            f.flow = identity.NamesAction(clause);
         }
-        f.flow = identity.NamesAction(governing) ||
-                 (only_verbs && identity.NamesAction(narrow_subject));
         f.stock = !f.flow && identity.NamesStock(narrow);
         f.cap = f.qualifier == Qualifier::kLe || identity.NamesCap(narrow);
       }
@@ -1210,7 +1214,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         if (m) f.indicator = m->indicator;
         // Each item is its own thing: 游客人次、旅游花费均增长10%.
         f.noun = identity.Key(item, "");
-        f.key = m ? m->indicator->name : f.noun;
+        f.key = identity.KeyOf(m ? m->indicator : nullptr, f.noun);
       };
       if (kind == ListKind::kEach) {
         Fact base = std::move(found[qi].fact);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "extract/fact.h"
+#include "extract/identity.h"
 #include "extract/lexicon.h"
 #include "segment/document.h"
 
@@ -64,6 +65,7 @@ class Extractor {
                  std::vector<Fact>* facts) const;
 
   const Lexicon& lexicon_;
+  std::unique_ptr<IdentityReader> identity_;  // what each number counts
   std::unique_ptr<re2::RE2> quantity_;
   std::unique_ptr<re2::RE2> rank_;
   std::unique_ptr<re2::RE2> chinese_;   // 两个, 一千六百万元

@@ -3,7 +3,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <vector>
 
 #include "base/utf8.h"
 
@@ -11,8 +10,8 @@ namespace plancheck {
 namespace {
 
 // Marks that separate or wrap the words of a subject, never part of a name.
-constexpr std::string_view kMarks[] = {"“", "”", "\"", "‘", "’", "'", "《", "》", "、", "·",
-                                       " ",  "\t", "(",  ")",  "和",  "与",  "及",  "以及"};
+const std::vector<std::string> kMarks = {"“", "”", "\"", "‘", "’", "'", "《", "》", "、", "·",
+                                         " ", "\t", "(",  ")",  "和",  "与",  "及",  "以及"};
 
 bool EndsInMark(std::string_view text) {
   for (std::string_view end : {",", ";", ":", "。", "!", "?", "、", "“", "”", "(", ")", "-", "—"})
@@ -20,30 +19,115 @@ bool EndsInMark(std::string_view text) {
   return false;
 }
 
-// A number and its year, month or unit left in a subject: 2025年, 3个.
+// A year left in a subject: 2025年, 2025年底.
 void RemoveYears(std::string* text) {
+  if (FindDigit(*text) == std::string::npos) return;
   static const RE2 kYear(R"(((?:19|20)\d\d)年(底|末|初)?)");
   RE2::GlobalReplace(text, kYear, "");
 }
 
-bool StartsWithAny(std::string_view text, const std::vector<std::string>& words, size_t* length) {
-  for (const std::string& w : words) {
-    if (StartsWith(text, w)) {
-      *length = w.size();
-      return true;
+}  // namespace
+
+size_t WordSet::Bucket(std::string_view text, size_t at) {
+  size_t pos = at;
+  return static_cast<size_t>(NextCodePoint(text, &pos)) % kBuckets;
+}
+
+// The bytes at text[at] and text[at + 1] (0 past the end), as one index.
+static size_t TwoBytes(std::string_view text, size_t at) {
+  size_t second = at + 1 < text.size() ? static_cast<unsigned char>(text[at + 1]) : 0;
+  return static_cast<size_t>(static_cast<unsigned char>(text[at])) << 8 | second;
+}
+
+// Where the character ending at text[end - 1] starts.
+static size_t LastCharStart(std::string_view text, size_t end) {
+  size_t at = end - 1;
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+WordSet::WordSet(const std::vector<const std::vector<std::string>*>& lists) {
+  for (const auto* list : lists) {
+    for (const std::string& w : *list) {
+      if (w.empty()) continue;
+      by_first_[Bucket(w, 0)].push_back(w);
+      first_two_[TwoBytes(w, 0)] = true;
+      by_last_[Bucket(w, LastCharStart(w, w.size()))].push_back(w);
     }
+  }
+  auto longest_first = [](const std::string& a, const std::string& b) { return a.size() > b.size(); };
+  for (auto& bucket : by_first_) std::stable_sort(bucket.begin(), bucket.end(), longest_first);
+  for (auto& bucket : by_last_) std::stable_sort(bucket.begin(), bucket.end(), longest_first);
+}
+
+size_t WordSet::MatchAt(std::string_view text, size_t at) const {
+  if (!first_two_[TwoBytes(text, at)]) return 0;
+  for (const std::string& w : by_first_[Bucket(text, at)])
+    if (StartsWith(text.substr(at), w)) return w.size();
+  return 0;
+}
+
+void WordSet::EndingAt(std::string_view text, size_t end, std::vector<size_t>* lengths) const {
+  lengths->clear();
+  if (end == 0) return;
+  std::string_view head = text.substr(0, end);
+  for (const std::string& w : by_last_[Bucket(text, LastCharStart(text, end))])
+    if (EndsWith(head, w)) lengths->push_back(w.size());
+}
+
+bool WordSet::ContainedIn(std::string_view text) const {
+  for (size_t at = 0; at < text.size();) {
+    if (MatchAt(text, at) > 0) return true;
+    NextCodePoint(text, &at);
   }
   return false;
 }
 
-}  // namespace
+std::string WordSet::RemovedFrom(std::string_view text) const {
+  std::string out;
+  out.reserve(text.size());
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t n = MatchAt(text, at);
+    if (n > 0) {
+      at += n;
+      continue;
+    }
+    size_t next = at;
+    NextCodePoint(text, &next);
+    out.append(text.substr(at, next - at));
+    at = next;
+  }
+  return out;
+}
 
-void IdentityReader::RemoveAll(const std::vector<std::string>& list, std::string* text) {
-  for (const std::string& w : list) {
-    size_t at = 0;
-    while ((at = FindText(*text, w, at)) != std::string::npos) text->erase(at, w.size());
+IdentityReader::IdentityReader(const Lexicon& lexicon)
+    : IdentityReader(lexicon.identity_words()) {
+  for (const auto& indicator : lexicon.indicators()) {
+    for (const std::string& alias : indicator->aliases) {
+      std::string key = Normalize(alias);
+      // A key two indicators share (both normalize to 投资) names neither.
+      auto [it, inserted] = by_normalized_alias_.emplace(key, indicator.get());
+      if (!inserted && it->second != indicator.get()) it->second = nullptr;
+    }
   }
 }
+
+std::string_view IdentityReader::KeyOf(const Indicator* indicator, const std::string& noun) const {
+  if (indicator != nullptr) return indicator->name;
+  auto it = by_normalized_alias_.find(noun);
+  if (it != by_normalized_alias_.end() && it->second != nullptr) return it->second->name;
+  return noun;
+}
+
+IdentityReader::IdentityReader(const IdentityWords& words)
+    : words_(words),
+      neutral_({&words.scope, &words.tiers, &words.actions, &words.states, &words.manner}),
+      removed_({&kMarks, &words.scope, &words.actions, &words.states, &words.manner}),
+      noun_end_({&words.noun_end}),
+      actions_({&words.actions}),
+      stock_({&words.stock}),
+      cap_({&words.lower_is_better}) {}
 
 bool IdentityReader::NarrowsAlias(std::string_view before) const {
   // Take off, from the end, the longest run of words that leave an alias its
@@ -55,16 +139,13 @@ bool IdentityReader::NarrowsAlias(std::string_view before) const {
   std::vector<bool> reachable(rest.size() + 1, false);
   reachable[rest.size()] = true;
   size_t earliest = rest.size();
+  std::vector<size_t> lengths;
   for (size_t end = rest.size(); end > 0; --end) {
     if (!reachable[end]) continue;
-    std::string_view head(rest.data(), end);
-    for (const auto* list : {&words_.scope, &words_.tiers, &words_.actions, &words_.states, &words_.manner}) {
-      for (const std::string& w : *list) {
-        if (EndsWith(head, w)) {
-          reachable[end - w.size()] = true;
-          earliest = std::min(earliest, end - w.size());
-        }
-      }
+    neutral_.EndingAt(rest, end, &lengths);
+    for (size_t n : lengths) {
+      reachable[end - n] = true;
+      earliest = std::min(earliest, end - n);
     }
   }
   rest.resize(earliest);
@@ -74,8 +155,7 @@ bool IdentityReader::NarrowsAlias(std::string_view before) const {
   while (last_char > 0 && (static_cast<unsigned char>(rest[last_char]) & 0xC0) == 0x80) --last_char;
   if (last_char > 0 && rest[last_char - 1] >= '0' && rest[last_char - 1] <= '9') return false;
   // ASCII before an alias is a label or a figure (2025年 was removed above).
-  unsigned char last = static_cast<unsigned char>(rest.back());
-  return last >= 0x80;
+  return static_cast<unsigned char>(rest.back()) >= 0x80;
 }
 
 std::string IdentityReader::NounAfter(std::string_view after) const {
@@ -88,14 +168,13 @@ std::string IdentityReader::NounAfter(std::string_view after) const {
         (c >= '0' && c <= '9'))
       break;
     std::string_view rest = after.substr(end);
-    size_t n = 0;
     if (StartsWith(rest, "。") || StartsWith(rest, "，") || StartsWith(rest, "；") ||
-        StartsWithAny(rest, words_.noun_end, &n))
+        noun_end_.MatchAt(after, end) > 0)
       break;
     NextCodePoint(after, &end);
   }
   if (end > limit) end = limit;
-  while (end > 0 && (static_cast<unsigned char>(after[end]) & 0xC0) == 0x80) --end;
+  while (end > 0 && end < after.size() && (static_cast<unsigned char>(after[end]) & 0xC0) == 0x80) --end;
   std::string noun(after.substr(0, end));
   // A trailing 、 or 和 joins the next item, not this noun.
   for (std::string_view tail : {"、", "和", "与", "及", "等"})
@@ -105,8 +184,6 @@ std::string IdentityReader::NounAfter(std::string_view after) const {
 
 std::string IdentityReader::Normalize(std::string_view subject) const {
   std::string text(subject);
-  static const std::vector<std::string> marks(std::begin(kMarks), std::end(kMarks));
-  RemoveAll(marks, &text);
   RemoveYears(&text);
   for (const auto& [written, read] : words_.synonyms) {
     size_t at = 0;
@@ -115,12 +192,13 @@ std::string IdentityReader::Normalize(std::string_view subject) const {
       at += read.size();
     }
   }
-  RemoveAll(words_.actions, &text);
-  RemoveAll(words_.states, &text);
-  RemoveAll(words_.manner, &text);
-  RemoveAll(words_.scope, &text);
+  text = removed_.RemovedFrom(text);
   // Punctuation left at the ends (—— 其中, a trailing 、) is no part of a name.
-  while (!text.empty() && EndsInMark(text)) text.erase(text.size() - 1);
+  while (!text.empty() && EndsInMark(text)) {
+    size_t last = text.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
+    text.resize(last);
+  }
   return text;
 }
 
@@ -130,8 +208,12 @@ bool IdentityReader::IsGeneric(std::string_view key) const {
 }
 
 std::string IdentityReader::Key(std::string_view before, std::string_view noun_after) const {
-  std::string head = Normalize(before);
-  std::string noun = Normalize(noun_after);
+  return Key(before, Normalize(before), noun_after);
+}
+
+std::string IdentityReader::Key(std::string_view before, const std::string& head,
+                                std::string_view noun_after) const {
+  std::string noun = noun_after.empty() ? std::string() : Normalize(noun_after);
   // "桥园里、和苑等6处易积水点位": the items are named before the number, the
   // category after it; the category is what is counted.
   std::string_view trimmed = before;
@@ -139,21 +221,6 @@ std::string IdentityReader::Key(std::string_view before, std::string_view noun_a
   bool listed = EndsWith(trimmed, "等") || ContainsText(before, "、");
   std::string key = noun.empty() ? head : (head.empty() || listed) ? noun : head + noun;
   return IsGeneric(key) ? std::string() : key;
-}
-
-bool IdentityReader::NamesAction(std::string_view clause) const {
-  return std::any_of(words_.actions.begin(), words_.actions.end(),
-                     [&](const std::string& w) { return ContainsText(clause, w); });
-}
-
-bool IdentityReader::NamesStock(std::string_view before) const {
-  return std::any_of(words_.stock.begin(), words_.stock.end(),
-                     [&](const std::string& w) { return ContainsText(before, w); });
-}
-
-bool IdentityReader::NamesCap(std::string_view before) const {
-  return std::any_of(words_.lower_is_better.begin(), words_.lower_is_better.end(),
-                     [&](const std::string& w) { return ContainsText(before, w); });
 }
 
 }  // namespace plancheck

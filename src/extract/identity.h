@@ -13,14 +13,52 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "extract/lexicon.h"
 
 namespace plancheck {
 
+// A set of words searched in one pass: the words are bucketed by their first
+// and by their last character, longest first, so a scan tries at each
+// position only the few words that can start (or end) there.
+class WordSet {
+ public:
+  WordSet() = default;
+  explicit WordSet(const std::vector<const std::vector<std::string>*>& lists);
+
+  // The length of the longest word starting at text[at], or 0.
+  size_t MatchAt(std::string_view text, size_t at) const;
+  // The lengths of every word ending at text[end - 1], longest first.
+  void EndingAt(std::string_view text, size_t end, std::vector<size_t>* lengths) const;
+  bool ContainedIn(std::string_view text) const;
+  // `text` with every word taken out, scanning left to right, longest first.
+  std::string RemovedFrom(std::string_view text) const;
+
+ private:
+  static constexpr size_t kBuckets = 509;  // a prime: code points spread evenly
+  // The bucket of the character starting at text[at].
+  static size_t Bucket(std::string_view text, size_t at);
+  // Whether some word starts with these two bytes: most positions of a
+  // text are rejected by this one bit.
+  std::vector<bool> first_two_ = std::vector<bool>(1 << 16);
+  std::vector<std::vector<std::string>> by_first_ = std::vector<std::vector<std::string>>(kBuckets);
+  std::vector<std::vector<std::string>> by_last_ = std::vector<std::vector<std::string>>(kBuckets);
+};
+
 class IdentityReader {
  public:
-  explicit IdentityReader(const IdentityWords& words) : words_(words) {}
+  // Reads with `lexicon`'s words; its indicators are known by their
+  // normalized aliases too (改造完工老旧小区 names 城镇老旧小区改造, whose alias
+  // 老旧小区改造 normalizes to 老旧小区).
+  explicit IdentityReader(const Lexicon& lexicon);
+
+  explicit IdentityReader(const IdentityWords& words);
+
+  // The identity of a fact: its indicator's name, else the indicator whose
+  // normalized alias is `noun`, else `noun`.
+  std::string_view KeyOf(const Indicator* indicator, const std::string& noun) const;
 
   // Whether `before`, the words in front of an indicator's alias within its
   // noun phrase, narrow what the alias names (人均, 海洋, 武汉都市圈).
@@ -33,23 +71,31 @@ class IdentityReader {
   // The subject with the words that do not change what is counted taken out.
   std::string Normalize(std::string_view subject) const;
 
-  // The identity key of a count or amount from the words before its number
-  // and the noun after it, or "" when they name nothing specific.
+  // The identity key of a figure from the words before its number and the
+  // noun after it, or "" when they name nothing specific.
   std::string Key(std::string_view before, std::string_view noun_after) const;
+  // The same, given Normalize(before) already.
+  std::string Key(std::string_view before, const std::string& normalized_before,
+                  std::string_view noun_after) const;
 
   // A verb of doing (新建, 改造, 完成, 培育): the figure is what was done.
-  bool NamesAction(std::string_view clause) const;
+  bool NamesAction(std::string_view clause) const { return actions_.ContainedIn(clause); }
   // 累计, 总数: the figure is a stock.
-  bool NamesStock(std::string_view before) const;
+  bool NamesStock(std::string_view before) const { return stock_.ContainedIn(before); }
   // 控制在, 压减: less is better.
-  bool NamesCap(std::string_view before) const;
+  bool NamesCap(std::string_view before) const { return cap_.ContainedIn(before); }
 
  private:
-  // Removes every occurrence of each word of `list` from `text`.
-  static void RemoveAll(const std::vector<std::string>& list, std::string* text);
   bool IsGeneric(std::string_view key) const;
 
   const IdentityWords& words_;
+  std::unordered_map<std::string, const Indicator*> by_normalized_alias_;
+  WordSet neutral_;  // scope, tiers, actions, states, manner: no part of a name
+  WordSet removed_;  // the same without tiers, with marks: taken out of a key
+  WordSet noun_end_;
+  WordSet actions_;
+  WordSet stock_;
+  WordSet cap_;
 };
 
 }  // namespace plancheck

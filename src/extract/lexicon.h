@@ -99,6 +99,7 @@ class Lexicon {
   const std::vector<Compound>& compounds() const { return compounds_; }
   const std::vector<Unit>& units() const { return units_; }
   size_t indicator_count() const { return indicators_.size(); }
+  const std::vector<std::unique_ptr<Indicator>>& indicators() const { return indicators_; }
 
  private:
   // A trie of every alias read backwards: walking it from a position in a

@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "base/utf8.h"
 #include "text/normalize.h"
 
@@ -93,17 +95,21 @@ PeriodCue PartCue(const Section& section, bool first_part, const PeriodCue& prev
   return PeriodCue{};
 }
 
-// Where each sentence after the first begins: after 。 ！ ？ ! ?, in one pass.
+// Where each sentence after the first begins: after 。 ! ? (the normalized
+// text has folded ！ and ？ to ASCII).
 std::vector<size_t> SentenceStarts(std::string_view text) {
   std::vector<size_t> starts;
-  for (size_t i = 0; i < text.size(); ++i) {
-    size_t after = 0;
-    if (text[i] == '!' || text[i] == '?') after = i + 1;
-    else if (StartsWith(text.substr(i), "。") || StartsWith(text.substr(i), "！") ||
-             StartsWith(text.substr(i), "？"))
-      after = i + 3;
-    if (after > 0 && after < text.size()) starts.push_back(after);
+  for (size_t at = 0; (at = FindText(text, "。", at)) != std::string_view::npos;) {
+    at += 3;
+    if (at < text.size()) starts.push_back(at);
   }
+  for (char mark : {'!', '?'}) {
+    for (size_t at = 0; (at = text.find(mark, at)) != std::string_view::npos;) {
+      ++at;
+      if (at < text.size()) starts.push_back(at);
+    }
+  }
+  std::sort(starts.begin(), starts.end());
   return starts;
 }
 

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <array>
+#include <cctype>
 
 #include "base/utf8.h"
 #include "text/normalize.h"
@@ -165,7 +166,8 @@ std::optional<PeriodCue> OpenerPeriod(std::string_view sentence, int target_year
   if (text.empty()) return std::nullopt;
   re2::StringPiece input(text.data(), text.size());
   std::string year;
-  if (RE2::PartialMatch(input, YearOpener(), &year)) {
+  if ((std::isdigit(static_cast<unsigned char>(text[0])) || StartsWith(text, "刚刚")) &&
+      RE2::PartialMatch(input, YearOpener(), &year)) {
     int y = std::stoi(year);
     return CueFor(y, y, target_year);
   }
