@@ -46,33 +46,66 @@ static size_t LastCharStart(std::string_view text, size_t end) {
   return at;
 }
 
-WordSet::WordSet(const std::vector<const std::vector<std::string>*>& lists) {
+template <typename BucketOf>
+WordSet::Index WordSet::Build(BucketOf bucket_of) const {
+  Index index;
+  index.order.resize(words_.size());
+  for (uint32_t i = 0; i < words_.size(); ++i) index.order[i] = i;
+  std::vector<size_t> bucket(words_.size());
+  for (size_t i = 0; i < words_.size(); ++i) bucket[i] = bucket_of(words_[i]);
+  std::stable_sort(index.order.begin(), index.order.end(), [&](uint32_t a, uint32_t b) {
+    if (bucket[a] != bucket[b]) return bucket[a] < bucket[b];
+    return words_[a].size() > words_[b].size();
+  });
+  index.offsets.assign(kBuckets + 1, 0);
+  for (uint32_t i : index.order) ++index.offsets[bucket[i] + 1];
+  for (size_t b = 0; b < kBuckets; ++b) index.offsets[b + 1] += index.offsets[b];
+  return index;
+}
+
+WordSet::WordSet(const std::vector<const std::vector<std::string>*>& lists,
+                 const std::vector<std::pair<std::string, std::string>>& rewrites) {
+  for (const auto& [written, read] : rewrites) {
+    if (written.empty()) continue;
+    words_.push_back(written);
+    replacements_.push_back(read);
+  }
   for (const auto* list : lists) {
     for (const std::string& w : *list) {
       if (w.empty()) continue;
-      by_first_[Bucket(w, 0)].push_back(w);
-      first_two_[TwoBytes(w, 0)] = true;
-      by_last_[Bucket(w, LastCharStart(w, w.size()))].push_back(w);
+      words_.push_back(w);
+      replacements_.emplace_back();
     }
   }
-  auto longest_first = [](const std::string& a, const std::string& b) { return a.size() > b.size(); };
-  for (auto& bucket : by_first_) std::stable_sort(bucket.begin(), bucket.end(), longest_first);
-  for (auto& bucket : by_last_) std::stable_sort(bucket.begin(), bucket.end(), longest_first);
+  for (const std::string& w : words_) first_two_[TwoBytes(w, 0)] = true;
+  by_first_ = Build([](const std::string& w) { return Bucket(w, 0); });
+  by_last_ = Build([](const std::string& w) { return Bucket(w, LastCharStart(w, w.size())); });
+}
+
+int WordSet::WordAt(std::string_view text, size_t at) const {
+  if (!first_two_[TwoBytes(text, at)]) return -1;
+  const size_t b = Bucket(text, at);
+  for (uint32_t i = by_first_.offsets[b]; i < by_first_.offsets[b + 1]; ++i) {
+    const uint32_t word = by_first_.order[i];
+    if (StartsWith(text.substr(at), words_[word])) return static_cast<int>(word);
+  }
+  return -1;
 }
 
 size_t WordSet::MatchAt(std::string_view text, size_t at) const {
-  if (!first_two_[TwoBytes(text, at)]) return 0;
-  for (const std::string& w : by_first_[Bucket(text, at)])
-    if (StartsWith(text.substr(at), w)) return w.size();
-  return 0;
+  int word = WordAt(text, at);
+  return word < 0 ? 0 : words_[word].size();
 }
 
 void WordSet::EndingAt(std::string_view text, size_t end, std::vector<size_t>* lengths) const {
   lengths->clear();
   if (end == 0) return;
   std::string_view head = text.substr(0, end);
-  for (const std::string& w : by_last_[Bucket(text, LastCharStart(text, end))])
+  const size_t b = Bucket(text, LastCharStart(text, end));
+  for (uint32_t i = by_last_.offsets[b]; i < by_last_.offsets[b + 1]; ++i) {
+    const std::string& w = words_[by_last_.order[i]];
     if (EndsWith(head, w)) lengths->push_back(w.size());
+  }
 }
 
 bool WordSet::ContainedIn(std::string_view text) const {
@@ -88,9 +121,10 @@ std::string WordSet::RemovedFrom(std::string_view text) const {
   out.reserve(text.size());
   size_t at = 0;
   while (at < text.size()) {
-    size_t n = MatchAt(text, at);
-    if (n > 0) {
-      at += n;
+    int word = WordAt(text, at);
+    if (word >= 0) {
+      out += replacements_[word];
+      at += words_[word].size();
       continue;
     }
     size_t next = at;
@@ -123,7 +157,7 @@ std::string_view IdentityReader::KeyOf(const Indicator* indicator, const std::st
 IdentityReader::IdentityReader(const IdentityWords& words)
     : words_(words),
       neutral_({&words.scope, &words.tiers, &words.actions, &words.states, &words.manner}),
-      removed_({&kMarks, &words.scope, &words.actions, &words.states, &words.manner}),
+      removed_({&kMarks, &words.scope, &words.actions, &words.states, &words.manner}, words.synonyms),
       noun_end_({&words.noun_end}),
       actions_({&words.actions}),
       stock_({&words.stock}),
@@ -185,13 +219,6 @@ std::string IdentityReader::NounAfter(std::string_view after) const {
 std::string IdentityReader::Normalize(std::string_view subject) const {
   std::string text(subject);
   RemoveYears(&text);
-  for (const auto& [written, read] : words_.synonyms) {
-    size_t at = 0;
-    while ((at = FindText(text, written, at)) != std::string::npos) {
-      text.replace(at, written.size(), read);
-      at += read.size();
-    }
-  }
   text = removed_.RemovedFrom(text);
   // Punctuation left at the ends (—— 其中, a trailing 、) is no part of a name.
   while (!text.empty() && EndsInMark(text)) {

@@ -11,6 +11,7 @@
 // in front make another indicator.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,25 +27,41 @@ namespace plancheck {
 class WordSet {
  public:
   WordSet() = default;
-  explicit WordSet(const std::vector<const std::vector<std::string>*>& lists);
+  explicit WordSet(const std::vector<const std::vector<std::string>*>& lists,
+                   const std::vector<std::pair<std::string, std::string>>& rewrites = {});
 
   // The length of the longest word starting at text[at], or 0.
   size_t MatchAt(std::string_view text, size_t at) const;
   // The lengths of every word ending at text[end - 1], longest first.
   void EndingAt(std::string_view text, size_t end, std::vector<size_t>* lengths) const;
   bool ContainedIn(std::string_view text) const;
-  // `text` with every word taken out, scanning left to right, longest first.
+  // `text` with every word taken out, or replaced where it is a rewrite
+  // (规模以上 → 规上), scanning left to right, longest first.
   std::string RemovedFrom(std::string_view text) const;
 
  private:
   static constexpr size_t kBuckets = 509;  // a prime: code points spread evenly
   // The bucket of the character starting at text[at].
   static size_t Bucket(std::string_view text, size_t at);
+  // Words of one bucket, longest first: entries [offsets[b], offsets[b + 1])
+  // of `order`, which index `words_` (a flat index: one allocation each).
+  struct Index {
+    std::vector<uint32_t> offsets;
+    std::vector<uint32_t> order;
+  };
+  template <typename BucketOf>
+  Index Build(BucketOf bucket_of) const;
+
+  // The index in words_ of the longest word starting at text[at], or -1.
+  int WordAt(std::string_view text, size_t at) const;
+
+  std::vector<std::string> words_;
+  std::vector<std::string> replacements_;  // what each word becomes ("" : nothing)
   // Whether some word starts with these two bytes: most positions of a
   // text are rejected by this one bit.
   std::vector<bool> first_two_ = std::vector<bool>(1 << 16);
-  std::vector<std::vector<std::string>> by_first_ = std::vector<std::vector<std::string>>(kBuckets);
-  std::vector<std::vector<std::string>> by_last_ = std::vector<std::vector<std::string>>(kBuckets);
+  Index by_first_;
+  Index by_last_;
 };
 
 class IdentityReader {

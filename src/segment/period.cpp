@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cctype>
+#include <vector>
 
 #include "base/utf8.h"
 #include "text/normalize.h"
@@ -65,6 +66,20 @@ int PlanNumber(std::string_view numeral) {
     return 10 + (numeral.empty() ? 0 : ChineseDigit(numeral));
   }
   return ChineseDigit(numeral);
+}
+
+// Whether `text` starts with a character some opener starts with: a digit,
+// “, or the first character of a relative opener (过, 一, 这, 今, 刚…).
+bool MayOpen(std::string_view text) {
+  static const std::vector<std::string_view> kFirst = [] {
+    std::vector<std::string_view> first = {"“", "刚"};
+    for (const RelativeOpener& o : kRelativeOpeners) first.push_back(o.words.substr(0, 3));
+    return first;
+  }();
+  if (text[0] >= '0' && text[0] <= '9') return true;
+  for (std::string_view f : kFirst)
+    if (StartsWith(text, f)) return true;
+  return false;
 }
 
 const RE2& YearOpener() {
@@ -163,7 +178,7 @@ std::optional<PeriodCue> HeadingPeriod(std::string_view title, int target_year) 
 std::optional<PeriodCue> OpenerPeriod(std::string_view sentence, int target_year) {
   // Openers are short: a bounded head keeps the cost per sentence constant.
   std::string_view text = SkipLeaders(sentence.substr(0, 96));
-  if (text.empty()) return std::nullopt;
+  if (text.empty() || !MayOpen(text)) return std::nullopt;
   re2::StringPiece input(text.data(), text.size());
   std::string year;
   if ((std::isdigit(static_cast<unsigned char>(text[0])) || StartsWith(text, "刚刚")) &&
