@@ -94,7 +94,10 @@ constexpr std::string_view kLeadingNoise[] = {
     "全年", "全区", "全市", "全县", "全省", "全国", "力争", "确保", "争取", "累计", "其中",
     "同时", "并", "共", "年内", "今年", "去年", "当年", "进一步", "分别", "预计", "和", "及", "、",
     "——", "—", "-"};
+// Longer words first where a shorter one ends them (年均增长 before 增长,
+// 接近 before 近).
 constexpr std::string_view kTrailingNoise[] = {
+    "年均增长", "年均", "平均每年", "平均", "接近", "将近", "累计增长",
     "实现", "达到", "达", "为", "突破", "超过", "超", "稳定在", "保持在", "控制在", "同比",
     "比上年", "较上年", "分别", "均", "增长", "下降", "增加", "减少", "提高", "提升", "降低",
     "了", "约", "近", "逾", "在", "总计", "合计", "共计", "共", "累计"};
@@ -978,7 +981,9 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       if (f.measure == Measure::kLevel || f.measure == Measure::kThreshold)
         noun_after = identity.NounAfter(std::string_view(t).substr(q.end));
       const std::string normalized_subject = identity.Normalize(narrow_subject);
-      const bool only_verbs = normalized_subject.empty();
+      // Nothing but a verb before the number (新建, 抓好, 设立 — a word of one
+      // or two characters): the noun after it is what is counted.
+      const bool only_verbs = normalized_subject.size() <= 6 && !noun_after.empty();
       std::string subject = only_verbs && !noun_after.empty() ? noun_after : narrow_subject;
       if (f.measure != Measure::kRank) f.subject = subject;
 
@@ -1067,6 +1072,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
                      identity.NamesAction(clause.substr(alias_end - clause_start));
           else
             f.flow = identity.NamesAction(clause);
+          f.started = identity.NamesStart(narrow);
         }
         f.stock = !f.flow && identity.NamesStock(narrow);
         f.cap = f.qualifier == Qualifier::kLe || identity.NamesCap(narrow);

@@ -41,6 +41,7 @@ struct Fact {
   std::string subject;  // the normalized noun phrase the number belongs to
   std::string tier;     // 国家级, 省级以上, 中央 ...: part of identity
   bool flow = false;    // a verb of doing (新建, 改造, 完成): what was done, not what exists
+  bool started = false;  // 启动, 开工: counts what was begun, not finished
   bool stock = false;   // 累计, 总数 ... without a verb of doing: what exists
   bool cap = false;     // 控制在, 以内: a ceiling, where less is better
   // What it counts, for matching figures of one thing across paragraphs: the

@@ -12,7 +12,18 @@ namespace {
 
 // Words before a number that start a change from it: 由320元提高到380元.
 constexpr std::string_view kChangeTo[] = {"提高到", "增加到", "上升到", "提升到", "调整到", "降低到",
-                                          "下降到", "降到",   "增至",   "提高至", "降至"};
+                                          "下降到", "降到",   "增至",   "提高至", "降至",   "增长到",
+                                          "扩大到", "提升至", "增长至", "减少到", "缩小到", "压减到"};
+
+// A year printed right before the number: 增长到2025年的5万亿元, 2030年底的.
+std::optional<int> YearRightBefore(std::string_view narrow) {
+  static const RE2 kYearBefore(R"(((?:19|20)\d\d)年(?:底|末)?(?:的)?$)");
+  if (narrow.size() < 7) return std::nullopt;
+  std::string year;
+  re2::StringPiece s(narrow.data(), narrow.size());
+  if (!RE2::PartialMatch(s, kYearBefore, &year)) return std::nullopt;
+  return std::stoi(year);
+}
 
 // A year that opens the clause or sentence: 2024年底, 到2030年, 截至2025年末.
 std::optional<int> LeadingYear(std::string_view scope) {
@@ -73,11 +84,17 @@ void ReadPeriod(const Document& doc, const Paragraph& para, const QuantityPlace&
       break;
     }
   }
-  // "由每人每年320元提高到380元": the number after 由/从 is the level the
-  // change starts from — last year's, not this year's target.
-  if (f->role == Role::kTarget && f->period.single_year() && StartsChange(place)) {
+  if (std::optional<int> y = YearRightBefore(place.narrow)) {
+    f->period = Period::Year(*y);
+    if (doc.target_year) f->role = *y < *doc.target_year ? Role::kActual : Role::kTarget;
+  }
+  // "由每人每年320元提高到380元", "从2020年的3.68万亿元增长到…": the number
+  // after 由/从 is the level the change starts from — the year before the
+  // period's first (or the year printed with it), a result either way.
+  if (f->period.known() && f->role != Role::kOther && StartsChange(place)) {
+    int year = YearRightBefore(place.narrow).value_or(f->period.from - 1);
     f->role = Role::kActual;
-    f->period = Period{f->period.from - 1, f->period.from - 1, PeriodKind::kBaseline};
+    f->period = Period{year, year, PeriodKind::kBaseline};
   }
   const bool own_year = f->period.single_year();
   if (place.five_years && own_year && doc.target_year) {
@@ -86,7 +103,11 @@ void ReadPeriod(const Document& doc, const Paragraph& para, const QuantityPlace&
   }
   if (place.cumulative) {
     f->cumulative = true;
-    if (f->period.kind == PeriodKind::kYear) f->period.kind = PeriodKind::kTotal;
+    // 能耗强度累计下降17.3%: a change over the plan's years, not one year's.
+    if (f->period.single_year() && SpanKind(*f) == PeriodKind::kChange)
+      f->period = Period{f->period.to - 4, f->period.to, PeriodKind::kChange};
+    else if (f->period.kind == PeriodKind::kYear)
+      f->period.kind = PeriodKind::kTotal;
   }
   if (AverageOverYears(clause)) f->period.kind = PeriodKind::kAverage;
   if (f->role == Role::kOther) f->period = Period{};

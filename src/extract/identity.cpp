@@ -161,6 +161,7 @@ IdentityReader::IdentityReader(const IdentityWords& words)
       noun_end_({&words.noun_end}),
       actions_({&words.actions}),
       stock_({&words.stock}),
+      starts_({&words.starts}),
       cap_({&words.lower_is_better}) {}
 
 bool IdentityReader::NarrowsAlias(std::string_view before) const {
@@ -246,7 +247,10 @@ std::string IdentityReader::Key(std::string_view before, const std::string& head
   std::string_view trimmed = before;
   while (!trimmed.empty() && trimmed.back() == ' ') trimmed.remove_suffix(1);
   bool listed = EndsWith(trimmed, "等") || ContainsText(before, "、");
-  std::string key = noun.empty() ? head : (head.empty() || listed) ? noun : head + noun;
+  // Only a verb of one or two characters before the number (抓好1万名乡村医生):
+  // the noun after it is what is counted.
+  const bool verb_only = head.size() <= 6;
+  std::string key = noun.empty() ? head : (verb_only || listed) ? noun : head + noun;
   return IsGeneric(key) ? std::string() : key;
 }
 

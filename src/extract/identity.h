@@ -97,6 +97,8 @@ class IdentityReader {
 
   // A verb of doing (新建, 改造, 完成, 培育): the figure is what was done.
   bool NamesAction(std::string_view clause) const { return actions_.ContainedIn(clause); }
+  // 启动, 开工: the figure counts what was begun.
+  bool NamesStart(std::string_view clause) const { return starts_.ContainedIn(clause); }
   // 累计, 总数: the figure is a stock.
   bool NamesStock(std::string_view before) const { return stock_.ContainedIn(before); }
   // 控制在, 压减: less is better.
@@ -112,6 +114,7 @@ class IdentityReader {
   WordSet noun_end_;
   WordSet actions_;
   WordSet stock_;
+  WordSet starts_;
   WordSet cap_;
 };
 

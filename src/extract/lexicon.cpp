@@ -62,6 +62,7 @@ void Lexicon::LoadWords(std::string_view text, const std::string& path, ConfigEr
   add(&identity_.noun_end, "noun_end");
   add(&identity_.generic, "generic");
   add(&identity_.stock, "stock");
+  add(&identity_.starts, "starts");
   add(&identity_.lower_is_better, "lower_is_better");
   if (const toml::array* pairs = r.Array("synonyms")) {
     for (const toml::node& node : *pairs) {

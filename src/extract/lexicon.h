@@ -62,6 +62,7 @@ struct IdentityWords {
   std::vector<std::string> noun_end;  // where a noun after a number ends
   std::vector<std::string> generic;   // heads that name nothing on their own
   std::vector<std::string> stock;     // 累计, 总数: a stock, not a flow
+  std::vector<std::string> starts;    // 启动, 开工: what was begun, not finished
   std::vector<std::string> lower_is_better;  // 控制在, 压减: a cap
 };
 
