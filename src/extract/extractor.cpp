@@ -1,4 +1,5 @@
 #include "extract/extractor.h"
+#include "extract/enumeration.h"
 #include "extract/fact_period.h"
 #include "extract/identity.h"
 
@@ -322,6 +323,9 @@ struct RawQuantity {
 
 Extractor::Extractor(const Lexicon& lexicon)
     : lexicon_(lexicon), identity_(std::make_unique<IdentityReader>(lexicon)) {
+  for (const auto* list : {&lexicon.identity_words().actions, &lexicon.identity_words().states,
+                           &lexicon.identity_words().starts})
+    enumeration_verbs_.insert(enumeration_verbs_.end(), list->begin(), list->end());
   auto alternation = [](const auto& words) {
     std::string out;
     for (std::string_view w : words) out += (out.empty() ? "" : "|") + RE2::QuoteMeta(w);
@@ -1084,21 +1088,14 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       bool noun_follows =
           q.end < t.size() &&
           !AtAny(t, q.end, {",", ";", ":", "。", "、", ")", "”", "，", "；", "和", "与", "及"});
-      if (f.dimension == "count" && narrow.size() > 0 && noun_follows) {
-        std::string_view names = narrow;
-        bool etc = false;
-        if (EndsWith(names, "等")) {
-          etc = true;
-          names.remove_suffix(3);
-        }
-        size_t commas = 0, at = 0;
-        while ((at = FindText(names, "、", at)) != std::string_view::npos) {
-          ++commas;
-          at += 3;
-        }
-        if (commas > 0 || etc) {
-          f.enum_names = static_cast<int>(commas) + 1;
-          f.enum_etc = etc;
+      // Only a clause whose first quantity this is: "42个示范村、22个示范片区"
+      // is two counts, not a list counted as 22.
+      if (f.dimension == "count" && narrow.size() > 0 && noun_follows && seg_start == clause_start) {
+        if (std::optional<Enumeration> e =
+                ReadEnumeration(narrow, std::string_view(t).substr(q.begin, q.end - q.begin),
+                                std::string_view(t).substr(q.end), enumeration_verbs_)) {
+          f.enum_names = e->names;
+          f.enum_etc = e->etc;
           f.enum_span = source_span(seg_start, q.end);
         }
       }

@@ -66,6 +66,7 @@ class Extractor {
 
   const Lexicon& lexicon_;
   std::unique_ptr<IdentityReader> identity_;  // what each number counts
+  std::vector<std::string> enumeration_verbs_;  // verbs that are no names in a list
   std::unique_ptr<re2::RE2> quantity_;
   std::unique_ptr<re2::RE2> rank_;
   std::unique_ptr<re2::RE2> chinese_;   // 两个, 一千六百万元
