@@ -1039,6 +1039,12 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       }
       if (f.indicator == nullptr && f.measure != Measure::kRank && !noun_after.empty() && only_verbs)
         find(noun_after, q.end, true);
+      // "国内生产总值达到67.7万亿元，增长6.9%": a growth with no words of its own
+      // right after a level of its sentence is that level's growth.
+      if (f.indicator == nullptr && f.measure == Measure::kGrowth && narrow_subject.empty() && qi > 0 &&
+          found[qi - 1].fact.measure == Measure::kLevel && found[qi - 1].fact.indicator != nullptr &&
+          bounds.SentenceStart(found[qi - 1].begin) == sentence_start)
+        f.indicator = found[qi - 1].fact.indicator;
 
       // Tier (国家级, 中央) and flow (新建, 新增) words are part of a fact's
       // identity, read outside the words that name the indicator (新增 in
@@ -1062,6 +1068,14 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           }
         }
       }
+
+      // The indicator named right before the number: only verbs of being,
+      // direction words, qualifiers and scope words between (实现, 增长, 约,
+      // 全年); "规上工业单位增加值能耗" names 能耗, not 增加值.
+      if (alias_end > alias_begin && alias_end <= q.begin && alias_begin >= seg_start &&
+          noun_after.empty())
+        f.indicator_adjacent =
+            identity.Normalize(Trim(std::string_view(t).substr(alias_end, q.begin - alias_end))).empty();
 
       // Identity: what it counts, flow or stock, and whether less is better.
       // A verb of doing governs every item of its clause ("新增科技型中小企业
@@ -1187,6 +1201,9 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           }
         }
       }
+      // Items as 、 alone separates them: 和 may be part of a name (软件和信息服务业).
+      int commas = 1;
+      for (size_t at = 0; (at = FindText(trimmed, "、", at)) != std::string::npos; at += 3) ++commas;
       // The last item usually carries the shared head noun: 一本、本科上线人数.
       if (items.size() >= 2) {
         size_t shortest = items[0].size();
@@ -1226,6 +1243,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           f.list_id = id;
           f.list_kind = kind;
           f.list_items = static_cast<int>(items.size());
+          f.list_commas = commas;
           f.list_values = 1;
           f.list_index = static_cast<int>(k);
           f.list_span = list_span;
@@ -1238,6 +1256,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           f.list_id = id;
           f.list_kind = kind;
           f.list_items = static_cast<int>(items.size());
+          f.list_commas = commas;
           f.list_values = static_cast<int>(values);
           f.list_index = static_cast<int>(k - qi);
           f.list_span = list_span;
@@ -1297,8 +1316,13 @@ void Extractor::LinkParts(const std::string& t, const NormalizedText& nt, size_t
   for (size_t i = first; i < facts->size(); ++i) at.push_back(offset_of((*facts)[i]));
   size_t pos = 0;
   while ((pos = FindText(t, "其中", pos)) != std::string::npos) {
+    // The parts run to the end of the sentence when 其中 stands alone
+    // ("其中：A…；B…"), else to the end of 其中's own clause
+    // ("其中南北山绿化工程43万亩，修复治理退化草原517万亩" names one part).
     size_t end = FindText(t, "。", pos);
     if (end == std::string::npos) end = t.size();
+    const bool alone = At(t, pos + 6, ",") || At(t, pos + 6, ":");
+    if (!alone) end = std::min({end, FindText(t, ",", pos), FindText(t, ";", pos)});
     // The whole: the last fact before 其中 (offsets are in text order).
     size_t split = static_cast<size_t>(std::lower_bound(at.begin(), at.end(), pos) - at.begin());
     if (split > 0) {

@@ -38,6 +38,9 @@ struct Fact {
   std::optional<int> year;     // period.from when the period is one year
   const Indicator* indicator = nullptr;
   Span indicator_span;  // where the indicator is named, when it is
+  // The indicator's name stands right before the number, with only verbs of
+  // being between (地区生产总值实现82.7亿元), and no noun follows the number.
+  bool indicator_adjacent = false;
   std::string subject;  // the normalized noun phrase the number belongs to
   std::string tier;     // 国家级, 省级以上, 中央 ...: part of identity
   bool flow = false;    // a verb of doing (新建, 改造, 完成): what was done, not what exists
@@ -57,6 +60,7 @@ struct Fact {
   int list_id = -1;
   ListKind list_kind = ListKind::kNone;
   int list_items = 0;
+  int list_commas = 0;  // the items as 、 alone separates them
   int list_values = 0;
   int list_index = 0;
   Span list_span;  // the items and values of the list

@@ -13,6 +13,15 @@ void Lexicon::LoadUnits(std::string_view text, const std::string& path, ConfigEr
   if (!doc) return;
   TableReader top(*doc, path, errors, "units file");
   const toml::array* units = top.Array("unit");
+  if (const toml::table* labels = top.Table("dimensions")) {
+    for (const auto& [name, label] : *labels) {
+      if (const auto* text = label.as_string()) {
+        dimension_labels_[std::string(name.str())] = text->get();
+      } else {
+        errors->Add(path, LineOf(label), "[dimensions]: '" + std::string(name.str()) + "' must be a string");
+      }
+    }
+  }
   top.Finish();
   if (units == nullptr) return;
   for (const toml::node& node : *units) {
@@ -115,6 +124,7 @@ void Lexicon::LoadIndicatorsTable(const toml::table& doc, const std::string& pat
         ind->patterns.push_back(re);
       }
       ind->dimension = r.String("dimension").value_or("any");
+      ind->dimension_label = DimensionLabel(ind->dimension);
       ind->units = r.Strings("units");
       std::string polarity = *r.Enum("polarity", {"higher", "lower", "band"}, "higher");
       ind->polarity = polarity == "lower"  ? Polarity::kLower
@@ -162,6 +172,11 @@ const Unit* Lexicon::FindUnit(std::string_view name) const {
   for (const Unit& unit : units_)
     if (unit.name == name) return &unit;
   return nullptr;
+}
+
+std::string Lexicon::DimensionLabel(const std::string& dimension) const {
+  auto it = dimension_labels_.find(dimension);
+  return it == dimension_labels_.end() ? dimension : it->second;
 }
 
 const Indicator* Lexicon::FindByName(std::string_view name) const {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/toml_reader.h"
@@ -38,6 +39,7 @@ struct Indicator {
   std::vector<std::string> aliases;
   std::vector<std::shared_ptr<GuardedRegex>> patterns;
   std::string dimension;  // of a level; "any" matches every dimension
+  std::string dimension_label;  // what a message calls it: 金额, 面积
   std::vector<std::string> units;  // when not empty, the only base units a level may have
   Polarity polarity = Polarity::kHigher;
   GrowthBasis growth = GrowthBasis::kNone;
@@ -96,6 +98,8 @@ class Lexicon {
   std::optional<IndicatorMatch> FindIndicator(std::string_view context, std::string_view dimension,
                                               std::string_view unit = {}) const;
   const Indicator* FindByName(std::string_view name) const;
+  // A dimension's name for messages (units.toml [dimensions]): money → 金额.
+  std::string DimensionLabel(const std::string& dimension) const;
 
   const std::vector<Compound>& compounds() const { return compounds_; }
   const std::vector<Unit>& units() const { return units_; }
@@ -118,6 +122,7 @@ class Lexicon {
   std::array<int, 256> root_{};  // trie_[0]'s children by byte (0: none)
   std::vector<Compound> compounds_;
   IdentityWords identity_;
+  std::unordered_map<std::string, std::string> dimension_labels_;
 };
 
 // Loads the built-in units and indicators compiled into the binary.

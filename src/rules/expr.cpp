@@ -38,7 +38,7 @@ enum Field {
   kValue, kUpper, kTolerance, kYear, kUnit, kDimension, kMeasure, kRole, kQualifier, kIndicator,
   kHasIndicator, kSubject, kTier, kText, kListKind, kListItems, kListValues, kListIndex, kListId,
   kEnumNames, kEnumEtc, kWrittenSign, kDirection, kCumulative, kMultiYear, kIndicatorKind,
-  kPolarity, kGrowthBasis, kIndicatorDimension, kPeers, kSentence, kParagraph, kStage, kFlow, kReportYear, kClaimsMet, kStatedGrowth, kStatedGrowthTolerance, kPeriod, kPeriodFrom, kPeriodTo, kKey, kNoun, kStarted, kStock, kCap, kName, kGenericUnit, kFieldCount
+  kPolarity, kGrowthBasis, kIndicatorDimension, kPeers, kSentence, kParagraph, kStage, kFlow, kReportYear, kClaimsMet, kStatedGrowth, kStatedGrowthTolerance, kPeriod, kPeriodFrom, kPeriodTo, kKey, kIndicatorDimensionLabel, kIndicatorAdjacent, kNoun, kListCommas, kStarted, kStock, kCap, kName, kGenericUnit, kFieldCount
 };
 
 const char* PolarityName(Polarity p) {
@@ -60,7 +60,7 @@ const std::vector<std::string>& FactFields() {
       "list_values", "list_index", "list_id", "enum_names", "enum_etc", "written_sign",
       "direction", "cumulative", "multi_year", "indicator_kind", "polarity", "growth_basis",
       "indicator_dimension", "peers", "sentence", "paragraph", "stage", "flow", "report_year", "claims_met", "stated_growth",
-      "stated_growth_tolerance", "period", "period_from", "period_to", "key", "noun", "started", "stock", "cap", "name", "generic_unit"};
+      "stated_growth_tolerance", "period", "period_from", "period_to", "key", "indicator_dimension_label", "indicator_adjacent", "noun", "list_commas", "started", "stock", "cap", "name", "generic_unit"};
   return kNames;
 }
 
@@ -117,7 +117,10 @@ Value FieldValue(const Fact& f, int field, const Environment& env) {
     case kPeriodTo: return f.period.known() ? Value::Number(f.period.to) : Value::Null();
     case kKey: return Value::String(f.key);
     case kNoun: return Value::String(f.noun);
+    case kIndicatorDimensionLabel: return ind ? Value::String(ind->dimension_label) : Value::Null();
+    case kIndicatorAdjacent: return Value::Bool(f.indicator_adjacent);
     case kStarted: return Value::Bool(f.started);
+    case kListCommas: return Value::Number(f.list_commas);
     case kStock: return Value::Bool(f.stock);
     case kCap: return Value::Bool(f.cap);
     case kName: return Value::String(ind ? std::string_view(ind->name) : std::string_view(f.subject));
