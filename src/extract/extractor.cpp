@@ -317,6 +317,7 @@ struct RawQuantity {
   double scale = 1;           // base units of one printed unit (亿元 → 1e8)
   Fact fact;
   bool threshold = false;
+  bool fixed_measure = false;  // read from a word (持平): its measure is known
 };
 
 }  // namespace
@@ -379,7 +380,7 @@ Extractor::Extractor(const Lexicon& lexicon)
       "一[零〇一二两三四五六七八九十百千万亿]+)(余|多)?(" + cn_units + ")(以上|以下|以内|左右)?",
       options);
   PLANCHECK_CHECK(chinese_->ok());
-  implicit_ = std::make_unique<RE2>("(全覆盖)", options);
+  implicit_ = std::make_unique<RE2>("(全覆盖|持平)", options);
   PLANCHECK_CHECK(implicit_->ok());
   spellout_ = SharedSpellout();
 }
@@ -771,25 +772,36 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       else if (!cg[2].empty()) q.fact.qualifier = Qualifier::kGt;
       found.push_back(std::move(q));
     }
-    // Numbers carried by words: 全覆盖 is a coverage of 100%.
+    // Numbers carried by words: 全覆盖 is a coverage of 100%; 持平 (与上年持平)
+    // a growth of 0.
     pos = 0;
     re2::StringPiece ig[2];
-    if (!ContainsText(t, "全覆盖")) pos = t.size();
+    if (!ContainsText(t, "全覆盖") && !ContainsText(t, "持平")) pos = t.size();
     while (pos < t.size() && implicit_->Match(t, pos, t.size(), RE2::UNANCHORED, ig, 2)) {
       size_t begin = static_cast<size_t>(ig[0].data() - t.data());
       size_t end = begin + ig[0].size();
       pos = end;
-      // "完成全区6.3万农户全覆盖排查": 全覆盖 qualifies an action there.
+      // "完成全区6.3万农户全覆盖排查": the word qualifies an action there.
       if (end < t.size() && !(t.compare(end, 1, ",") == 0 || t.compare(end, 1, ";") == 0 ||
                               t.compare(end, 3, "。") == 0 || t.compare(end, 3, "、") == 0))
         continue;
+      const bool level = ig[1] == "持平";
+      // 支持平台: 持平 inside another word.
+      if (level && begin >= 3 && t.compare(begin - 3, 3, "支") == 0) continue;
       RawQuantity q;
       q.begin = begin;
       q.end = end;
-      q.fact.value = 100;
       q.fact.unit = "%";
       q.fact.dimension = "percent";
-      q.fact.measure = Measure::kRate;
+      if (level) {
+        q.fact.value = 0;
+        q.fact.measure = Measure::kGrowth;
+        q.fixed_measure = true;
+        if (begin >= 6 && t.compare(begin - 6, 6, "基本") == 0) q.fact.qualifier = Qualifier::kApprox;
+      } else {
+        q.fact.value = 100;
+        q.fact.measure = Measure::kRate;
+      }
       found.push_back(std::move(q));
     }
     std::sort(found.begin(), found.end(),
@@ -924,7 +936,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       }
 
       // Measure.
-      if (f.measure == Measure::kRank) {
+      if (f.measure == Measure::kRank || q.fixed_measure) {
         // stays
       } else if (f.dimension == "points") {
         f.measure = Measure::kChange;
