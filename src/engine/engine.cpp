@@ -206,7 +206,7 @@ Report Engine::Analyze(std::unique_ptr<SourceFile> file) const {
   PLANCHECK_CHECK(extractor_ != nullptr);
   Report report;
   report.file = std::move(file);
-  report.document = Segment(*report.file);
+  report.document = Segment(*report.file, lexicon_.period_words());
   report.facts = extractor_->Extract(report.document);
   // Peers for ranks: the city whose member the report's region is.
   for (const Region& region : regions_) {

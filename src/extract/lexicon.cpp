@@ -49,12 +49,45 @@ void Lexicon::LoadUnits(std::string_view text, const std::string& path, ConfigEr
                    [](const Unit& a, const Unit& b) { return a.name.size() > b.name.size(); });
 }
 
+void Lexicon::LoadPeriodWords(const toml::table& table, const std::string& path, ConfigErrors* errors) {
+  TableReader r(table, path, errors, "[period]");
+  for (std::string& w : r.Strings("leaders"))
+    if (!w.empty()) period_.leaders.push_back(std::move(w));
+  if (const toml::array* openers = r.Array("openers")) {
+    for (const toml::node& node : *openers) {
+      const toml::table* t = node.as_table();
+      if (t == nullptr) {
+        errors->Add(path, LineOf(node), "[period] openers: each must be { words = \"…\", from = N, to = N }");
+        continue;
+      }
+      TableReader o(*t, path, errors, "[period] opener");
+      PeriodWords::Opener opener;
+      opener.words = o.String("words", /*required=*/true).value_or("");
+      std::optional<int64_t> from = o.Integer("from"), to = o.Integer("to");
+      o.Finish();
+      if (!from || !to) {
+        errors->Add(path, LineOf(node), "[period] opener: 'from' and 'to' (years from the report's year) are required");
+        continue;
+      }
+      opener.from = static_cast<int>(*from);
+      opener.to = static_cast<int>(*to);
+      if (!opener.words.empty()) period_.openers.push_back(std::move(opener));
+    }
+  }
+  r.Finish();
+  // Longest first, so that a longer opener wins over its prefix.
+  std::stable_sort(period_.openers.begin(), period_.openers.end(),
+                   [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+}
+
 void Lexicon::LoadWords(std::string_view text, const std::string& path, ConfigErrors* errors) {
   std::optional<toml::table> doc = ParseToml(text, path, errors);
   if (!doc) return;
   TableReader top(*doc, path, errors, "words file");
   const toml::table* identity = top.Table("identity");
+  const toml::table* period = top.Table("period");
   top.Finish();
+  if (period != nullptr) LoadPeriodWords(*period, path, errors);
   if (identity == nullptr) return;
   TableReader r(*identity, path, errors, "[identity]");
   auto add = [&](std::vector<std::string>* list, std::string_view key) {

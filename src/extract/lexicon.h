@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/toml_reader.h"
+#include "segment/period.h"
 #include "text/guarded_regex.h"
 
 namespace re2 {
@@ -86,6 +87,7 @@ class Lexicon {
   // Adds the word lists of a words file (rules/words.toml).
   void LoadWords(std::string_view text, const std::string& path, ConfigErrors* errors);
   const IdentityWords& identity_words() const { return identity_; }
+  const PeriodWords& period_words() const { return period_; }
 
   // The longest unit that `text` starts with, or nullptr.
   const Unit* MatchUnit(std::string_view text) const;
@@ -121,7 +123,10 @@ class Lexicon {
   std::vector<TrieNode> trie_ = std::vector<TrieNode>(1);
   std::array<int, 256> root_{};  // trie_[0]'s children by byte (0: none)
   std::vector<Compound> compounds_;
+  void LoadPeriodWords(const toml::table& table, const std::string& path, ConfigErrors* errors);
+
   IdentityWords identity_;
+  PeriodWords period_;
   std::unordered_map<std::string, std::string> dimension_labels_;
 };
 

@@ -86,8 +86,9 @@ bool IsUnnumberedHeading(const std::string& text) {
 // The period a part heading sets: the one it names, else its role's year,
 // else the genre's habit — a report's first part reviews the past year, and
 // a part with no period word after a plan part carries on that plan.
-PeriodCue PartCue(const Section& section, bool first_part, const PeriodCue& previous, int target) {
-  if (std::optional<PeriodCue> cue = HeadingPeriod(section.title, target)) return *cue;
+PeriodCue PartCue(const Section& section, bool first_part, const PeriodCue& previous, int target,
+                  const PeriodWords& words) {
+  if (std::optional<PeriodCue> cue = HeadingPeriod(section.title, target, words)) return *cue;
   if (section.role == Role::kActual) return CueFor(target - 1, target - 1, target);
   if (section.role == Role::kTarget) return CueFor(target, target, target);
   if (first_part) return CueFor(target - 1, target - 1, target);
@@ -124,7 +125,7 @@ void Apply(const PeriodCue& cue, Paragraph* para) {
 // Pass 2: the role and period of every paragraph, from part headings,
 // subsection headings that name a period, and paragraph openers; each holds
 // until the next heading of its level or the next opener.
-void AssignPeriods(Document* doc) {
+void AssignPeriods(const PeriodWords& words, Document* doc) {
   if (!doc->target_year) return;
   const int target = *doc->target_year;
   PeriodCue part;
@@ -134,21 +135,21 @@ void AssignPeriods(Document* doc) {
     const Section* section = para.section >= 0 ? &doc->sections[para.section] : nullptr;
     if (para.is_heading && section && section->heading.begin == para.span.begin) {
       if (section->level == 1) {
-        part = PartCue(*section, parts_seen == 0, part, target);
+        part = PartCue(*section, parts_seen == 0, part, target, words);
         ++parts_seen;
         sub.reset();
       } else {
-        sub = HeadingPeriod(section->title, target);
+        sub = HeadingPeriod(section->title, target, words);
       }
       Apply(sub ? *sub : part, &para);
       continue;
     }
     PeriodCue& current = sub ? *sub : part;
     const std::string& text = para.normalized.text();
-    if (std::optional<PeriodCue> opened = OpenerPeriod(text, target)) current = *opened;
+    if (std::optional<PeriodCue> opened = OpenerPeriod(text, target, words)) current = *opened;
     Apply(current, &para);
     for (size_t at : SentenceStarts(text)) {
-      if (std::optional<PeriodCue> opened = OpenerPeriod(std::string_view(text).substr(at), target)) {
+      if (std::optional<PeriodCue> opened = OpenerPeriod(std::string_view(text).substr(at), target, words)) {
         current = *opened;
         para.period_changes.push_back({at, current});
       }
@@ -166,7 +167,7 @@ PeriodCue Paragraph::CueAt(size_t at) const {
   return cue;
 }
 
-Document Segment(const SourceFile& file) {
+Document Segment(const SourceFile& file, const PeriodWords& words) {
   Document doc;
   doc.file = &file;
 
@@ -274,7 +275,7 @@ Document Segment(const SourceFile& file) {
     std::string head(file.text().substr(0, 4096));
     if (head.find("国务院") != std::string::npos) doc.region = "全国";
   }
-  AssignPeriods(&doc);
+  AssignPeriods(words, &doc);
   return doc;
 }
 

@@ -66,8 +66,9 @@ struct Document {
   std::vector<Paragraph> paragraphs;
 };
 
-// Segments a decoded report. Never fails: a text with no recognizable
+// Segments a decoded report, reading periods with `words` (the lexicon's
+// rules/words.toml [period]). Never fails: a text with no recognizable
 // structure is one part with role "other".
-Document Segment(const SourceFile& file);
+Document Segment(const SourceFile& file, const PeriodWords& words);
 
 }  // namespace plancheck

@@ -12,36 +12,14 @@
 namespace plancheck {
 namespace {
 
-// Words that open a paragraph about a span relative to the report's year:
-// `from` and `to` are offsets from the target year T (last year is −1..−1,
-// the five years just ended −5..−1).
-struct RelativeOpener {
-  std::string_view words;
-  int from;
-  int to;
-};
-constexpr std::array kRelativeOpeners = {
-    RelativeOpener{"过去一年", -1, -1},     RelativeOpener{"过去的一年", -1, -1},
-    RelativeOpener{"刚刚过去的一年", -1, -1}, RelativeOpener{"一年来", -1, -1},
-    RelativeOpener{"这一年", -1, -1},       RelativeOpener{"去年", -1, -1},
-    RelativeOpener{"过去五年", -5, -1},     RelativeOpener{"过去的五年", -5, -1},
-    RelativeOpener{"回顾过去五年", -5, -1}, RelativeOpener{"回顾过去的五年", -5, -1},
-    RelativeOpener{"五年来", -5, -1},       RelativeOpener{"这五年", -5, -1},
-    RelativeOpener{"五年间", -5, -1},       RelativeOpener{"今年", 0, 0},
-    RelativeOpener{"今后五年", 0, 4},       RelativeOpener{"未来五年", 0, 4},
-};
-
-// What may precede an opener: the address to the deputies and a dash.
-constexpr std::array<std::string_view, 8> kLeaders = {"各位代表", "!", "！", ",", "，", ":", "：", "——"};
-
-std::string_view SkipLeaders(std::string_view text) {
+std::string_view SkipLeaders(std::string_view text, const PeriodWords& words) {
   bool skipped = true;
   while (skipped) {
     skipped = false;
     size_t lead = text.find_first_not_of(" \t");
     if (lead == std::string_view::npos) return {};
     text.remove_prefix(lead);
-    for (std::string_view leader : kLeaders) {
+    for (const std::string& leader : words.leaders) {
       if (StartsWith(text, leader)) {
         text.remove_prefix(leader.size());
         skipped = true;
@@ -70,15 +48,10 @@ int PlanNumber(std::string_view numeral) {
 
 // Whether `text` starts with a character some opener starts with: a digit,
 // “, or the first character of a relative opener (过, 一, 这, 今, 刚…).
-bool MayOpen(std::string_view text) {
-  static const std::vector<std::string_view> kFirst = [] {
-    std::vector<std::string_view> first = {"“", "刚"};
-    for (const RelativeOpener& o : kRelativeOpeners) first.push_back(o.words.substr(0, 3));
-    return first;
-  }();
-  if (text[0] >= '0' && text[0] <= '9') return true;
-  for (std::string_view f : kFirst)
-    if (StartsWith(text, f)) return true;
+bool MayOpen(std::string_view text, const PeriodWords& words) {
+  if ((text[0] >= '0' && text[0] <= '9') || StartsWith(text, "“") || StartsWith(text, "刚")) return true;
+  for (const PeriodWords::Opener& o : words.openers)
+    if (text.size() >= 3 && o.words.size() >= 3 && text.compare(0, 3, o.words, 0, 3) == 0) return true;
   return false;
 }
 
@@ -151,7 +124,8 @@ PeriodCue CueFor(int from, int to, int target_year) {
   return cue;
 }
 
-std::optional<PeriodCue> HeadingPeriod(std::string_view title, int target_year) {
+std::optional<PeriodCue> HeadingPeriod(std::string_view title, int target_year,
+                                       const PeriodWords& words) {
   std::optional<PeriodCue> cue;
   size_t best = std::string_view::npos;
   re2::StringPiece input(title.data(), title.size());
@@ -165,7 +139,7 @@ std::optional<PeriodCue> HeadingPeriod(std::string_view title, int target_year) 
     best = plan->at;
     cue = CueFor(plan->from, plan->to, target_year);
   }
-  for (const RelativeOpener& o : kRelativeOpeners) {
+  for (const PeriodWords::Opener& o : words.openers) {
     size_t at = FindText(title, o.words);
     if (at != std::string_view::npos && at < best) {
       best = at;
@@ -175,10 +149,11 @@ std::optional<PeriodCue> HeadingPeriod(std::string_view title, int target_year) 
   return cue;
 }
 
-std::optional<PeriodCue> OpenerPeriod(std::string_view sentence, int target_year) {
+std::optional<PeriodCue> OpenerPeriod(std::string_view sentence, int target_year,
+                                      const PeriodWords& words) {
   // Openers are short: a bounded head keeps the cost per sentence constant.
-  std::string_view text = SkipLeaders(sentence.substr(0, 96));
-  if (text.empty() || !MayOpen(text)) return std::nullopt;
+  std::string_view text = SkipLeaders(sentence.substr(0, 96), words);
+  if (text.empty() || !MayOpen(text, words)) return std::nullopt;
   re2::StringPiece input(text.data(), text.size());
   std::string year;
   if ((std::isdigit(static_cast<unsigned char>(text[0])) || StartsWith(text, "刚刚")) &&
@@ -194,7 +169,7 @@ std::optional<PeriodCue> OpenerPeriod(std::string_view sentence, int target_year
     if (StartsWith(rest, "时期") || StartsWith(rest, "期间") || StartsWith(rest, "规划"))
       return CueFor(plan->from, plan->to, target_year);
   }
-  for (const RelativeOpener& o : kRelativeOpeners) {
+  for (const PeriodWords::Opener& o : words.openers) {
     if (StartsWith(text, o.words))
       return CueFor(target_year + o.from, target_year + o.to, target_year);
   }

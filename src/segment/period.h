@@ -11,7 +11,9 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace plancheck {
 
@@ -35,6 +37,18 @@ struct Period {
   static Period Year(int year) { return Period{year, year, PeriodKind::kYear}; }
 };
 
+// The words that set a period (rules/words.toml [period]): openers relative
+// to the report's year T, and what may stand before an opener.
+struct PeriodWords {
+  struct Opener {
+    std::string words;  // 过去一年, 这五年, 今年
+    int from = 0;       // first year, as an offset from T (过去五年: −5)
+    int to = 0;         // last year (过去五年: −1)
+  };
+  std::vector<Opener> openers;
+  std::vector<std::string> leaders;  // 各位代表, ——, punctuation
+};
+
 // A role with its period: what a heading or an opener establishes.
 struct PeriodCue {
   Role role = Role::kOther;
@@ -54,12 +68,14 @@ std::optional<PlanYears> FindPlan(std::string_view text);
 // The period a part heading names: the first of a year (2025年工作回顾), a
 // plan period (“十五五”时期主要目标) or a review word (过去五年) in it.
 // `target_year` is the year the report plans for.
-std::optional<PeriodCue> HeadingPeriod(std::string_view title, int target_year);
+std::optional<PeriodCue> HeadingPeriod(std::string_view title, int target_year,
+                                       const PeriodWords& words);
 
 // The period the opening words of a sentence set for what follows (过去一年，…
 // / 这五年，… / 今年是… / “十五五”时期是… / 2025年是…), or nullopt when it
 // opens with none.
-std::optional<PeriodCue> OpenerPeriod(std::string_view sentence, int target_year);
+std::optional<PeriodCue> OpenerPeriod(std::string_view sentence, int target_year,
+                                      const PeriodWords& words);
 
 // A past or future period of `from`..`to` seen from a report for
 // `target_year`: years before it are results, the rest plans.

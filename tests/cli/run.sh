@@ -62,6 +62,10 @@ expect "explain unknown" 2 "unknown rule 'rate-out-of-rang' \\(did you mean 'rat
 mkdir -p "$work/badrules"
 printf '[[rule]]\nid = "x-rule"\nkind = "bound"\nmessage = "m"\nassert = "t.vlaue > 1"\n' >"$work/badrules/x.toml"
 expect "bad rule file" 2 "^$work/badrules/x.toml:5: error: assert: unknown field 'vlaue' \\(did you mean 'value'\\?\\) at column 8$" -- "$pc" --rules "$work/badrules" "$work/missing.txt"
+# A broken words file (period openers, identity words) names its line too.
+mkdir -p "$work/badwords"
+printf '[period]\nopeners = [ { words = "过去一年", from = -1 } ]\n' >"$work/badwords/words.toml"
+expect "bad words file" 2 "^$work/badwords/words.toml:2: error: \\[period\\] opener: 'from' and 'to'" -- "$pc" --rules "$work/badwords" "$report"
 
 # Output through -o lands whole; the input is never written.
 expect "output file" 1 "" -- "$pc" --format json -o "$work/out.json" "$work/copy.txt"
