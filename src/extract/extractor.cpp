@@ -94,6 +94,7 @@ constexpr std::string_view kFillers[] = {"了", "分别", "均", "达到", "达"
 constexpr std::string_view kLeadingNoise[] = {
     "全年", "全区", "全市", "全县", "全省", "全国", "力争", "确保", "争取", "累计", "其中",
     "同时", "并", "共", "年内", "今年", "去年", "当年", "进一步", "分别", "预计", "和", "及", "、",
+    "要再", "要", "再",
     "——", "—", "-"};
 // Longer words first where a shorter one ends them (年均增长 before 增长,
 // 接近 before 近).
@@ -620,7 +621,6 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     const Boundaries bounds(t);
     struct SentenceInfo {
       bool claims_met = false;
-      size_t cumulative_at = std::string::npos;  // first 累计 in the sentence
       size_t five_years_at = std::string::npos;  // first 过去五年, 五年来
     };
     std::unordered_map<size_t, SentenceInfo> sentence_info;
@@ -888,7 +888,6 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           size_t at = FindText(whole, w);
           return at == std::string_view::npos ? std::string::npos : sentence_start + at;
         };
-        info.cumulative_at = first("累计");
 
         info.five_years_at = std::min({first("过去五年"), first("五年来"), first("这五年")});
         info_it = sentence_info.emplace(sentence_start, info).first;
@@ -985,7 +984,8 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         place.begin = q.begin;
         place.end = q.end;
         place.narrow = narrow;
-        place.cumulative = sentence_words.cumulative_at < q.begin;
+        // 累计 governs its own clause ("累计突破5000亿元，认定…8家" counts 8 in the year).
+        place.cumulative = ContainsText(clause, "累计");
         place.five_years = sentence_words.five_years_at < q.begin;
         ReadPeriod(doc, para, place, &f);
       }
