@@ -63,48 +63,6 @@ namespace {
 // Words are matched on the normalized text, so punctuation here is ASCII
 // wherever a full-width form folds to ASCII.
 
-struct Word {
-  std::string_view text;
-  int value;
-};
-
-// Qualifier words printed right before a number.
-constexpr Word kPrefixQualifiers[] = {
-    {"超过", static_cast<int>(Qualifier::kGt)}, {"突破", static_cast<int>(Qualifier::kGt)},
-    {"超", static_cast<int>(Qualifier::kGt)},   {"逾", static_cast<int>(Qualifier::kGt)},
-    {"将近", static_cast<int>(Qualifier::kLt)}, {"接近", static_cast<int>(Qualifier::kLt)},
-    {"不足", static_cast<int>(Qualifier::kLt)}, {"不到", static_cast<int>(Qualifier::kLt)},
-    {"近", static_cast<int>(Qualifier::kLt)},   {"大约", static_cast<int>(Qualifier::kApprox)},
-    {"约", static_cast<int>(Qualifier::kApprox)},
-};
-
-// Direction words: +1 up, -1 down. 净 forms make an absolute change.
-constexpr Word kDirections[] = {
-    {"净增长", 2},  {"净增加", 2},  {"净减少", -2}, {"净增", 2},    {"增长", 1},
-    {"增加", 1},    {"提高", 1},    {"提升", 1},    {"上升", 1},    {"扩大", 1},
-    {"下降", -1},   {"减少", -1},   {"降低", -1},   {"回落", -1},   {"下滑", -1},
-    {"缩小", -1},   {"上涨", 1},    {"下跌", -1},   {"增", 1},      {"降", -1},
-};
-
-// Fillers that may stand between a direction word and its number.
-constexpr std::string_view kFillers[] = {"了", "分别", "均", "达到", "达", "为", "保持在", "稳定在",
-                                   "控制在", "在"};
-
-// Words that start a phrase but are not part of what it measures.
-constexpr std::string_view kLeadingNoise[] = {
-    "全年", "全区", "全市", "全县", "全省", "全国", "力争", "确保", "争取", "累计", "其中",
-    "同时", "并", "共", "年内", "今年", "去年", "当年", "进一步", "分别", "预计", "和", "及", "、",
-    "要再", "要", "再",
-    "——", "—", "-"};
-// Longer words first where a shorter one ends them (年均增长 before 增长,
-// 接近 before 近).
-constexpr std::string_view kTrailingNoise[] = {
-    "年均增长", "年均", "平均每年", "平均", "接近", "将近", "累计增长",
-    "实现", "达到", "达", "为", "突破", "超过", "超", "稳定在", "保持在", "控制在", "同比",
-    "比上年", "较上年", "分别", "均", "增长", "下降", "增加", "减少", "提高", "提升", "降低",
-    "了", "约", "近", "逾", "在", "总计", "合计", "共计", "共", "累计"};
-
-
 bool IsAsciiAlnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -201,17 +159,19 @@ class Boundaries {
   mutable std::vector<size_t> sentence_, clause_;
 };
 
-std::string Trim(std::string_view s) {
+// `s` without the words at its ends that are no part of what it names
+// (words.toml leading_noise, trailing_noise).
+std::string Trim(std::string_view s, const ExtractWords& words) {
   bool changed = true;
   while (changed && !s.empty()) {
     changed = false;
-    for (std::string_view w : kLeadingNoise) {
+    for (std::string_view w : words.leading_noise) {
       if (StartsWith(s, w)) {
         s.remove_prefix(w.size());
         changed = true;
       }
     }
-    for (std::string_view w : kTrailingNoise) {
+    for (std::string_view w : words.trailing_noise) {
       if (EndsWith(s, w)) {
         s.remove_suffix(w.size());
         changed = true;
@@ -610,6 +570,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
   facts.reserve(doc.file->text().size() / 200);
   const SourceFile& file = *doc.file;
   const IdentityReader& identity = *identity_;
+  const ExtractWords& words = lexicon_.extract_words();
   int sentence_base = 0;
   int next_list_id = 0;
 
@@ -862,7 +823,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       if (seg_start < clause_start) seg_start = clause_start;
       prev_end = q.end;
       std::string_view narrow(t.data() + seg_start, q.begin - seg_start);
-      const std::string narrow_subject = Trim(narrow);  // without verbs and fillers
+      const std::string narrow_subject = Trim(narrow, words);  // without verbs and fillers
       std::string_view clause(t.data() + clause_start, q.begin - clause_start);
       // A sentence may be a whole paragraph of commas: look back a bounded
       // window, so that work per quantity stays constant.
@@ -902,17 +863,17 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       // Qualifier and direction words right before the number.
       std::string_view before = narrow;
       if (f.measure != Measure::kRank) {
-        for (const Word& w : kPrefixQualifiers) {
-          if (EndsWith(before, w.text)) {
+        for (const ExtractWords::Valued& w : words.qualifiers) {
+          if (EndsWith(before, w.words)) {
             if (f.qualifier == Qualifier::kEq) f.qualifier = static_cast<Qualifier>(w.value);
-            before.remove_suffix(w.text.size());
+            before.remove_suffix(w.words.size());
             break;
           }
         }
         bool stripped = true;
         while (stripped) {
           stripped = false;
-          for (std::string_view filler : kFillers) {
+          for (std::string_view filler : words.fillers) {
             if (EndsWith(before, filler)) {
               before.remove_suffix(filler.size());
               stripped = true;
@@ -921,10 +882,10 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         }
         // "提高到48.2%", "上升到50.5%": the level reached, not a change.
         bool reached = EndsWith(before, "到") || EndsWith(before, "至");
-        for (const Word& w : kDirections) {
+        for (const ExtractWords::Valued& w : words.directions) {
           // 新增 names a flow (新增城镇就业), it is no direction.
           if (EndsWith(before, "新增") || reached) break;
-          if (EndsWith(before, w.text)) {
+          if (EndsWith(before, w.words)) {
             f.direction = w.value > 0 ? 1 : -1;
             if (w.value == 2 || w.value == -2) f.measure = Measure::kChange;
             break;
@@ -1087,7 +1048,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       if (alias_end > alias_begin && alias_end <= q.begin && alias_begin >= seg_start &&
           noun_after.empty())
         f.indicator_adjacent =
-            identity.Normalize(Trim(std::string_view(t).substr(alias_end, q.begin - alias_end))).empty();
+            identity.Normalize(Trim(std::string_view(t).substr(alias_end, q.begin - alias_end), words)).empty();
 
       // Identity: what it counts, flow or stock, and whether less is better.
       // A verb of doing governs every item of its clause ("新增科技型中小企业
@@ -1173,7 +1134,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         continue;
       }
       // Items: split on 、 和 与 及; a compound word (城乡) may stand for two.
-      std::string trimmed = Trim(items_text);
+      std::string trimmed = Trim(items_text, words);
       // Drop the verb phrase before the first item: keep from the last
       // verb-like break. Items are what 、 separates.
       std::vector<std::string> items;
@@ -1349,17 +1310,15 @@ void Extractor::LinkParts(const std::string& t, const NormalizedText& nt, size_t
     pos += 6;
   }
   // Funnels: stage words at the start of each fact's own words.
-  static const std::pair<const char*, int> kStages[] = {
-      {"签约", 0}, {"开工", 1}, {"建成投产", 2}, {"投产", 2}, {"竣工", 2}};
   for (size_t i = first; i < facts->size(); ++i) {
     Fact& f = (*facts)[i];
     if (f.dimension != "count" || f.measure != Measure::kLevel) continue;
     std::string subject = f.subject;
     for (std::string_view prefix : {"累计", "新", "已"})
       if (StartsWith(subject, prefix)) subject.erase(0, prefix.size());
-    for (const auto& [word, stage] : kStages) {
-      if (StartsWith(subject, word)) {
-        f.stage = stage;
+    for (const ExtractWords::Valued& stage : lexicon_.extract_words().stages) {
+      if (StartsWith(subject, stage.words)) {
+        f.stage = stage.value;
         break;
       }
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "base/status.h"
+#include "extract/fact.h"
 
 namespace plancheck {
 
@@ -80,14 +81,92 @@ void Lexicon::LoadPeriodWords(const toml::table& table, const std::string& path,
                    [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
 }
 
+namespace {
+
+// Reads [{ words = "…", KEY = … }, …] into `out`; `value` turns the table's
+// other key into the entry's value, or reports what is wrong and returns
+// nullopt.
+template <typename ValueOf>
+void ReadValued(const toml::array* array, const std::string& path, const std::string& what,
+                ConfigErrors* errors, ValueOf value, std::vector<ExtractWords::Valued>* out) {
+  if (array == nullptr) return;
+  for (const toml::node& node : *array) {
+    const toml::table* t = node.as_table();
+    if (t == nullptr) {
+      errors->Add(path, LineOf(node), what + ": each entry must be a table { words = \"…\", … }");
+      continue;
+    }
+    TableReader r(*t, path, errors, what);
+    ExtractWords::Valued entry;
+    entry.words = r.String("words", /*required=*/true).value_or("");
+    std::optional<int> v = value(r);
+    r.Finish();
+    if (v && !entry.words.empty()) {
+      entry.value = *v;
+      out->push_back(std::move(entry));
+    }
+  }
+  std::stable_sort(out->begin(), out->end(),
+                   [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+}
+
+void SortLongestFirst(std::vector<std::string>* list) {
+  std::stable_sort(list->begin(), list->end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+}
+
+}  // namespace
+
+void Lexicon::LoadExtractWords(const toml::table& table, const std::string& path, ConfigErrors* errors) {
+  TableReader r(table, path, errors, "[extract]");
+  ReadValued(r.Array("qualifiers"), path, "[extract] qualifiers", errors,
+             [&](TableReader& e) -> std::optional<int> {
+               std::optional<std::string> q = e.Enum("qualifier", {">", "<", "~"}, ">");
+               if (!q) return std::nullopt;
+               return static_cast<int>(*q == ">" ? Qualifier::kGt : *q == "<" ? Qualifier::kLt : Qualifier::kApprox);
+             },
+             &extract_.qualifiers);
+  ReadValued(r.Array("directions"), path, "[extract] directions", errors,
+             [&](TableReader& e) -> std::optional<int> {
+               std::optional<int64_t> d = e.Integer("direction");
+               bool net = e.Bool("net").value_or(false);
+               if (!d || (*d != 1 && *d != -1)) {
+                 e.Error(e.line(), "[extract] directions: 'direction' must be 1 or -1");
+                 return std::nullopt;
+               }
+               return static_cast<int>(*d) * (net ? 2 : 1);
+             },
+             &extract_.directions);
+  ReadValued(r.Array("stages"), path, "[extract] stages", errors,
+             [&](TableReader& e) -> std::optional<int> {
+               std::optional<int64_t> s = e.Integer("stage");
+               if (!s || *s < 0 || *s > 2) {
+                 e.Error(e.line(), "[extract] stages: 'stage' must be 0 (签约), 1 (开工) or 2 (投产)");
+                 return std::nullopt;
+               }
+               return static_cast<int>(*s);
+             },
+             &extract_.stages);
+  for (auto [key, list] : {std::pair{"fillers", &extract_.fillers},
+                           std::pair{"leading_noise", &extract_.leading_noise},
+                           std::pair{"trailing_noise", &extract_.trailing_noise}}) {
+    for (std::string& w : r.Strings(key))
+      if (!w.empty()) list->push_back(std::move(w));
+    SortLongestFirst(list);
+  }
+  r.Finish();
+}
+
 void Lexicon::LoadWords(std::string_view text, const std::string& path, ConfigErrors* errors) {
   std::optional<toml::table> doc = ParseToml(text, path, errors);
   if (!doc) return;
   TableReader top(*doc, path, errors, "words file");
   const toml::table* identity = top.Table("identity");
   const toml::table* period = top.Table("period");
+  const toml::table* extract = top.Table("extract");
   top.Finish();
   if (period != nullptr) LoadPeriodWords(*period, path, errors);
+  if (extract != nullptr) LoadExtractWords(*extract, path, errors);
   if (identity == nullptr) return;
   TableReader r(*identity, path, errors, "[identity]");
   auto add = [&](std::vector<std::string>* list, std::string_view key) {

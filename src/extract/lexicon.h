@@ -69,6 +69,22 @@ struct IdentityWords {
   std::vector<std::string> lower_is_better;  // 控制在, 压减: a cap
 };
 
+// Words the quantity reader takes around a number (rules/words.toml
+// [extract]). Every list is sorted longest first: 将近 before 近, 净增长
+// before 增长.
+struct ExtractWords {
+  struct Valued {
+    std::string words;
+    int value = 0;
+  };
+  std::vector<Valued> qualifiers;  // value: a Qualifier
+  std::vector<Valued> directions;  // value: +1 / −1, ±2 for net forms (a change)
+  std::vector<std::string> fillers;
+  std::vector<std::string> leading_noise;
+  std::vector<std::string> trailing_noise;
+  std::vector<Valued> stages;      // value: 0 签约, 1 开工, 2 投产
+};
+
 struct IndicatorMatch {
   const Indicator* indicator = nullptr;
   size_t begin = 0;  // byte range of the alias within the searched context
@@ -88,6 +104,7 @@ class Lexicon {
   void LoadWords(std::string_view text, const std::string& path, ConfigErrors* errors);
   const IdentityWords& identity_words() const { return identity_; }
   const PeriodWords& period_words() const { return period_; }
+  const ExtractWords& extract_words() const { return extract_; }
 
   // The longest unit that `text` starts with, or nullptr.
   const Unit* MatchUnit(std::string_view text) const;
@@ -124,9 +141,11 @@ class Lexicon {
   std::array<int, 256> root_{};  // trie_[0]'s children by byte (0: none)
   std::vector<Compound> compounds_;
   void LoadPeriodWords(const toml::table& table, const std::string& path, ConfigErrors* errors);
+  void LoadExtractWords(const toml::table& table, const std::string& path, ConfigErrors* errors);
 
   IdentityWords identity_;
   PeriodWords period_;
+  ExtractWords extract_;
   std::unordered_map<std::string, std::string> dimension_labels_;
 };
 
