@@ -160,23 +160,20 @@ class Boundaries {
 };
 
 // `s` without the words at its ends that are no part of what it names
-// (words.toml leading_noise, trailing_noise).
+// (words.toml leading_noise, trailing_noise): one word at a time, the
+// longest that fits, so that 年均增长 goes whole rather than as 增长 then 均.
 std::string Trim(std::string_view s, const ExtractWords& words) {
-  bool changed = true;
-  while (changed && !s.empty()) {
-    changed = false;
-    for (std::string_view w : words.leading_noise) {
-      if (StartsWith(s, w)) {
-        s.remove_prefix(w.size());
-        changed = true;
+  auto strip_one = [&s](const std::vector<std::string>& list, bool front) {
+    for (std::string_view w : list) {
+      if (front ? StartsWith(s, w) : EndsWith(s, w)) {
+        if (front) s.remove_prefix(w.size());
+        else s.remove_suffix(w.size());
+        return true;
       }
     }
-    for (std::string_view w : words.trailing_noise) {
-      if (EndsWith(s, w)) {
-        s.remove_suffix(w.size());
-        changed = true;
-      }
-    }
+    return false;
+  };
+  while (!s.empty() && (strip_one(words.leading_noise, true) || strip_one(words.trailing_noise, false))) {
   }
   return std::string(s);
 }
