@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <future>
 #include <set>
+#include <tuple>
 
 #include "base/embedded.h"
 #include "base/spell.h"
@@ -219,15 +220,37 @@ Report Engine::Analyze(std::unique_ptr<SourceFile> file) const {
   return report;
 }
 
+namespace {
+
+// One diagnostic per rule, span and message: a fact read twice (a list's
+// items sharing one span) must not repeat a finding.
+void DropRepeats(size_t from, std::vector<Diagnostic>* out) {
+  std::set<std::tuple<std::string, uint32_t, uint32_t, std::string>> seen;
+  size_t kept = from;
+  for (size_t i = from; i < out->size(); ++i) {
+    Diagnostic& d = (*out)[i];
+    if (!seen.emplace(d.rule, d.span.begin, d.span.end, d.message).second) continue;
+    if (kept != i) (*out)[kept] = std::move(d);
+    ++kept;
+  }
+  out->resize(kept);
+}
+
+}  // namespace
+
 void Engine::Check(const Report& report, bool english, std::vector<Diagnostic>* out) const {
+  const size_t first = out->size();
   CheckInput input;
   input.document = &report.document;
   input.facts = &report.facts;
   input.env = &report.env;
   input.english = english;
-  VectorSink sink(out, severity_);
-  for (const Rule* rule : enabled_)
-    if (rule->group != "audit") rule->check->Check(*rule, input, &sink);
+  {
+    VectorSink sink(out, severity_);
+    for (const Rule* rule : enabled_)
+      if (rule->group != "audit") rule->check->Check(*rule, input, &sink);
+  }
+  DropRepeats(first, out);
 }
 
 std::vector<std::vector<const Report*>> Engine::GroupSeries(
@@ -246,6 +269,7 @@ std::vector<std::vector<const Report*>> Engine::GroupSeries(
 
 void Engine::CheckSeries(const std::vector<const Report*>& series, bool english,
                          std::vector<Diagnostic>* out) const {
+  const size_t first = out->size();
   VectorSink sink(out, severity_);
   for (size_t i = 0; i + 1 < series.size(); ++i) {
     const Report& earlier = *series[i];
@@ -265,6 +289,7 @@ void Engine::CheckSeries(const std::vector<const Report*>& series, bool english,
     for (const Rule* rule : enabled_)
       if (rule->group == "audit") rule->check->Check(*rule, input, &sink);
   }
+  DropRepeats(first, out);
 }
 
 }  // namespace plancheck

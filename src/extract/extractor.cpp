@@ -1108,7 +1108,13 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       size_t clause_start = bounds.ClauseStart(sentence_start, q.begin);
       std::string head(t.data() + clause_start, q.begin - clause_start);
       size_t fenbie = RFindText(head, "分别");
+      // 均 distributes a value over the items before it ("A、B均增长5%"); in
+      // 年均, 平均, 人均 it is part of another word.
       size_t jun = RFindText(head, "均");
+      while (jun != std::string::npos && jun >= 3 &&
+             (head.compare(jun - 3, 3, "年") == 0 || head.compare(jun - 3, 3, "平") == 0 ||
+              head.compare(jun - 3, 3, "人") == 0 || head.compare(jun - 3, 3, "户") == 0))
+        jun = jun >= 3 ? RFindText(head, "均", jun - 3) : std::string::npos;
       ListKind kind = ListKind::kNone;
       std::string items_text;
       if (fenbie != std::string::npos && values == 1) {

@@ -304,6 +304,32 @@ BOOST_AUTO_TEST_CASE(DevelopmentSituationIsLastYear) {
   BOOST_TEST(RoleName(Only(r, "1600人以上").role) == std::string("target"));
 }
 
+BOOST_AUTO_TEST_CASE(AnnualAverageIsNoDistributiveJun) {
+  // 年均 and 人均 hold 均 as part of a word; "A、B均增长" distributes.
+  Report r = Plan("规上工业增加值年均增长6.5%，城乡居民人均可支配收入增长5%。化学需氧量、氨氮排放量均下降2%。");
+  const Fact& average = Only(r, "6.5%");
+  BOOST_TEST((average.list_kind == ListKind::kNone));
+  BOOST_TEST(average.subject == "规上工业增加值");
+  BOOST_TEST(PeriodKindName(average.period.kind) == std::string("average"));
+  int each = 0;
+  for (const Fact& f : r.facts)
+    if (f.text == "2%" && f.list_kind == ListKind::kEach) ++each;
+  BOOST_TEST(each == 2);
+}
+
+BOOST_AUTO_TEST_CASE(AFactCarriesItsPeriod) {
+  Report r = Plan("由每人每年320元提高到380元。累计开发公益性岗位2440余个。",
+                  "城镇新增就业1600人以上。");
+  const Fact& baseline = Only(r, "320元");
+  BOOST_TEST(PeriodKindName(baseline.period.kind) == std::string("baseline"));
+  BOOST_TEST(baseline.period.from == 2021);
+  const Fact& jobs = Only(r, "1600人以上");
+  BOOST_TEST(jobs.period.single_year());
+  BOOST_TEST(*jobs.year == 2023);
+  const Fact& total = Only(r, "2440余个");
+  BOOST_TEST(PeriodKindName(total.period.kind) == std::string("total"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace plancheck
