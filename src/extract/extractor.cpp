@@ -1060,10 +1060,12 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
                      identity.NamesAction(clause.substr(alias_end - clause_start));
           else
             f.flow = identity.NamesAction(clause);
-          f.started = identity.NamesStart(narrow);
+
         }
-        f.stock = !f.flow && identity.NamesStock(narrow);
-        f.cap = f.qualifier == Qualifier::kLe || identity.NamesCap(narrow);
+        const IdentityReader::Marks marks = identity.MarksIn(narrow);
+        if (f.measure == Measure::kLevel || f.measure == Measure::kThreshold) f.started = marks.start;
+        f.stock = !f.flow && marks.stock;
+        f.cap = f.qualifier == Qualifier::kLe || marks.cap;
       }
 
       // Named items right before a count: "东城、葭萌2所", "虎跳、清水等4个".

@@ -19,6 +19,9 @@ constexpr std::string_view kChangeTo[] = {"提高到", "增加到", "上升到",
 std::optional<int> YearRightBefore(std::string_view narrow) {
   static const RE2 kYearBefore(R"(((?:19|20)\d\d)年(?:底|末)?(?:的)?$)");
   if (narrow.size() < 7) return std::nullopt;
+  // The pattern ends within 年底的 of the end: look for 年 there first.
+  if (!ContainsText(narrow.substr(narrow.size() - std::min<size_t>(narrow.size(), 12)), "年"))
+    return std::nullopt;
   std::string year;
   re2::StringPiece s(narrow.data(), narrow.size());
   if (!RE2::PartialMatch(s, kYearBefore, &year)) return std::nullopt;

@@ -13,8 +13,11 @@ namespace {
 const std::vector<std::string> kMarks = {"“", "”", "\"", "‘", "’", "'", "《", "》", "、", "·",
                                          " ", "\t", "(",  ")",  "和",  "与",  "及",  "以及"};
 
+constexpr std::string_view kEndMarks[] = {",", ";", ":", "。", "!", "?", "、",
+                                          "“", "”", "(", ")", "-", "—"};
+
 bool EndsInMark(std::string_view text) {
-  for (std::string_view end : {",", ";", ":", "。", "!", "?", "、", "“", "”", "(", ")", "-", "—"})
+  for (std::string_view end : kEndMarks)
     if (EndsWith(text, end)) return true;
   return false;
 }
@@ -28,9 +31,17 @@ void RemoveYears(std::string* text) {
 
 }  // namespace
 
+// The bytes of the UTF-8 character led by `lead`.
+static inline size_t CharBytes(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
 size_t WordSet::Bucket(std::string_view text, size_t at) {
-  size_t pos = at;
-  return static_cast<size_t>(NextCodePoint(text, &pos)) % kBuckets;
+  // A hash of the character's bytes: no decoding on the hot path.
+  const size_t end = std::min(text.size(), at + CharBytes(static_cast<unsigned char>(text[at])));
+  size_t h = 0;
+  for (size_t i = at; i < end; ++i) h = h * 131 + static_cast<unsigned char>(text[i]);
+  return h % kBuckets;
 }
 
 // The bytes at text[at] and text[at + 1] (0 past the end), as one index.
@@ -77,7 +88,7 @@ WordSet::WordSet(const std::vector<const std::vector<std::string>*>& lists,
       replacements_.emplace_back();
     }
   }
-  for (const std::string& w : words_) first_two_[TwoBytes(w, 0)] = true;
+  for (const std::string& w : words_) first_two_[TwoBytes(w, 0)] = 1;
   by_first_ = Build([](const std::string& w) { return Bucket(w, 0); });
   by_last_ = Build([](const std::string& w) { return Bucket(w, LastCharStart(w, w.size())); });
 }
@@ -108,11 +119,39 @@ void WordSet::EndingAt(std::string_view text, size_t end, std::vector<size_t>* l
   }
 }
 
-bool WordSet::ContainedIn(std::string_view text) const {
-  for (size_t at = 0; at < text.size();) {
-    if (MatchAt(text, at) > 0) return true;
-    NextCodePoint(text, &at);
+WordSet WordSet::Tagged(const std::vector<std::pair<const std::vector<std::string>*, uint8_t>>& lists) {
+  WordSet set;
+  for (const auto& [list, tag] : lists) {
+    for (const std::string& w : *list) {
+      if (w.empty()) continue;
+      set.words_.push_back(w);
+      set.replacements_.emplace_back();
+      set.tags_.push_back(tag);
+    }
   }
+  for (const std::string& w : set.words_) set.first_two_[TwoBytes(w, 0)] = 1;
+  set.by_first_ = set.Build([](const std::string& w) { return Bucket(w, 0); });
+  set.by_last_ = set.Build([](const std::string& w) { return Bucket(w, LastCharStart(w, w.size())); });
+  return set;
+}
+
+uint8_t WordSet::TagsIn(std::string_view text) const {
+  uint8_t tags = 0;
+  for (size_t at = 0; at < text.size();) {
+    int word = WordAt(text, at);
+    if (word >= 0) {
+      tags |= tags_[word];
+      at += words_[word].size();
+    } else {
+      at += CharBytes(static_cast<unsigned char>(text[at]));
+    }
+  }
+  return tags;
+}
+
+bool WordSet::ContainedIn(std::string_view text) const {
+  for (size_t at = 0; at < text.size(); at += CharBytes(static_cast<unsigned char>(text[at])))
+    if (WordAt(text, at) >= 0) return true;
   return false;
 }
 
@@ -127,8 +166,7 @@ std::string WordSet::RemovedFrom(std::string_view text) const {
       at += words_[word].size();
       continue;
     }
-    size_t next = at;
-    NextCodePoint(text, &next);
+    const size_t next = std::min(text.size(), at + CharBytes(static_cast<unsigned char>(text[at])));
     out.append(text.substr(at, next - at));
     at = next;
   }
@@ -160,9 +198,12 @@ IdentityReader::IdentityReader(const IdentityWords& words)
       removed_({&kMarks, &words.scope, &words.actions, &words.states, &words.manner}, words.synonyms),
       noun_end_({&words.noun_end}),
       actions_({&words.actions}),
-      stock_({&words.stock}),
-      starts_({&words.starts}),
-      cap_({&words.lower_is_better}) {}
+      marks_(WordSet::Tagged({{&words.starts, 1}, {&words.stock, 2}, {&words.lower_is_better, 4}})) {}
+
+IdentityReader::Marks IdentityReader::MarksIn(std::string_view before) const {
+  const uint8_t tags = marks_.TagsIn(before);
+  return Marks{(tags & 1) != 0, (tags & 2) != 0, (tags & 4) != 0};
+}
 
 bool IdentityReader::NarrowsAlias(std::string_view before) const {
   // Take off, from the end, the longest run of words that leave an alias its

@@ -35,6 +35,10 @@ class WordSet {
   // The lengths of every word ending at text[end - 1], longest first.
   void EndingAt(std::string_view text, size_t end, std::vector<size_t>* lengths) const;
   bool ContainedIn(std::string_view text) const;
+  // The tags (given with the lists) of every word found in `text`, or-ed.
+  uint8_t TagsIn(std::string_view text) const;
+  // Words with a tag each: one scan tells which kinds of word a text holds.
+  static WordSet Tagged(const std::vector<std::pair<const std::vector<std::string>*, uint8_t>>& lists);
   // `text` with every word taken out, or replaced where it is a rewrite
   // (规模以上 → 规上), scanning left to right, longest first.
   std::string RemovedFrom(std::string_view text) const;
@@ -59,7 +63,8 @@ class WordSet {
   std::vector<std::string> replacements_;  // what each word becomes ("" : nothing)
   // Whether some word starts with these two bytes: most positions of a
   // text are rejected by this one bit.
-  std::vector<bool> first_two_ = std::vector<bool>(1 << 16);
+  std::vector<uint8_t> first_two_ = std::vector<uint8_t>(1 << 16);
+  std::vector<uint8_t> tags_;  // per word, for TagsIn
   Index by_first_;
   Index by_last_;
 };
@@ -97,12 +102,13 @@ class IdentityReader {
 
   // A verb of doing (新建, 改造, 完成, 培育): the figure is what was done.
   bool NamesAction(std::string_view clause) const { return actions_.ContainedIn(clause); }
-  // 启动, 开工: the figure counts what was begun.
-  bool NamesStart(std::string_view clause) const { return starts_.ContainedIn(clause); }
-  // 累计, 总数: the figure is a stock.
-  bool NamesStock(std::string_view before) const { return stock_.ContainedIn(before); }
-  // 控制在, 压减: less is better.
-  bool NamesCap(std::string_view before) const { return cap_.ContainedIn(before); }
+  // What the words before a number say of it, read in one scan.
+  struct Marks {
+    bool start = false;  // 启动, 开工: counts what was begun
+    bool stock = false;  // 累计, 总数: a stock
+    bool cap = false;    // 控制在, 压减: less is better
+  };
+  Marks MarksIn(std::string_view before) const;
 
  private:
   bool IsGeneric(std::string_view key) const;
@@ -113,9 +119,7 @@ class IdentityReader {
   WordSet removed_;  // the same without tiers, with marks: taken out of a key
   WordSet noun_end_;
   WordSet actions_;
-  WordSet stock_;
-  WordSet starts_;
-  WordSet cap_;
+  WordSet marks_;  // starts, stock, lower_is_better, tagged
 };
 
 }  // namespace plancheck
