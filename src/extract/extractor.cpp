@@ -965,7 +965,11 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       // clause, then (for rates, growth and ranks that continue a sentence)
       // the sentence.
       size_t alias_begin = 0, alias_end = 0;  // the indicator's name in `t`, when found
+      // An alias found but narrowed (人均地区生产总值) ends the search: a wider
+      // context would only find an alias further away, of another phrase.
+      bool narrowed = false;
       auto find = [&](std::string_view context, size_t context_begin, bool strict) {
+        if (narrowed) return false;
         std::string_view dim = f.measure == Measure::kLevel || f.measure == Measure::kRate ||
                                        f.measure == Measure::kThreshold
                                    ? std::string_view(f.dimension)
@@ -985,7 +989,10 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         if (!m) return false;
         // 人均地区生产总值, 海洋生产总值, 对东盟进出口: words in front of the
         // alias make it another indicator.
-        if (identity.NarrowsAlias(context.substr(0, m->begin))) return false;
+        if (identity.NarrowsAlias(context.substr(0, m->begin))) {
+          narrowed = true;
+          return false;
+        }
         f.indicator = m->indicator;
         f.indicator_span = source_span(context_begin + m->begin, context_begin + m->end);
         alias_begin = context_begin + m->begin;

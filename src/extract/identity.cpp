@@ -210,6 +210,14 @@ bool IdentityReader::NarrowsAlias(std::string_view before) const {
   // own meaning (去年末, 全省, 新建, 力争); whatever character then touches the
   // alias narrows it. Words may be read in more than one way (去年末 is 去年
   // + 末, not 去 + 年末), so every split is tried.
+  // Only the words nearest the alias matter: a bounded tail keeps the cost
+  // per alias constant in a long sentence.
+  constexpr size_t kTail = 96;
+  if (before.size() > kTail) {
+    size_t cut = before.size() - kTail;
+    while (cut < before.size() && (static_cast<unsigned char>(before[cut]) & 0xC0) == 0x80) ++cut;
+    before.remove_prefix(cut);
+  }
   std::string rest(before);
   RemoveYears(&rest);
   std::vector<bool> reachable(rest.size() + 1, false);
