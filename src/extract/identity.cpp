@@ -36,19 +36,19 @@ static inline size_t CharBytes(unsigned char lead) {
   return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
 
-size_t WordSet::Bucket(std::string_view text, size_t at) {
-  // A hash of the character's bytes: no decoding on the hot path.
-  const size_t end = std::min(text.size(), at + CharBytes(static_cast<unsigned char>(text[at])));
-  size_t h = 0;
-  for (size_t i = at; i < end; ++i) h = h * 131 + static_cast<unsigned char>(text[i]);
-  return h % kBuckets;
+// The code point starting at text[at], decoded without checks (the text is
+// valid UTF-8); a truncated sequence reads as its lead byte.
+static inline uint32_t CodePointAt(std::string_view text, size_t at) {
+  const unsigned char b0 = static_cast<unsigned char>(text[at]);
+  const size_t n = CharBytes(b0);
+  if (n == 1 || at + n > text.size()) return b0;
+  const auto b = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(text[at + i]) & 0x3F); };
+  if (n == 2) return (b0 & 0x1Fu) << 6 | b(1);
+  if (n == 3) return (b0 & 0x0Fu) << 12 | b(1) << 6 | b(2);
+  return (b0 & 0x07u) << 18 | b(1) << 12 | b(2) << 6 | b(3);
 }
 
-// The bytes at text[at] and text[at + 1] (0 past the end), as one index.
-static size_t TwoBytes(std::string_view text, size_t at) {
-  size_t second = at + 1 < text.size() ? static_cast<unsigned char>(text[at + 1]) : 0;
-  return static_cast<size_t>(static_cast<unsigned char>(text[at])) << 8 | second;
-}
+size_t WordSet::Bucket(std::string_view text, size_t at) { return CodePointAt(text, at) % kBuckets; }
 
 // Where the character ending at text[end - 1] starts.
 static size_t LastCharStart(std::string_view text, size_t end) {
@@ -88,14 +88,15 @@ WordSet::WordSet(const std::vector<const std::vector<std::string>*>& lists,
       replacements_.emplace_back();
     }
   }
-  for (const std::string& w : words_) first_two_[TwoBytes(w, 0)] = 1;
+  for (const std::string& w : words_) first_char_[CodePointAt(w, 0) & 0xFFFF] = 1;
   by_first_ = Build([](const std::string& w) { return Bucket(w, 0); });
   by_last_ = Build([](const std::string& w) { return Bucket(w, LastCharStart(w, w.size())); });
 }
 
 int WordSet::WordAt(std::string_view text, size_t at) const {
-  if (!first_two_[TwoBytes(text, at)]) return -1;
-  const size_t b = Bucket(text, at);
+  const uint32_t cp = CodePointAt(text, at);
+  if (!first_char_[cp & 0xFFFF]) return -1;
+  const size_t b = cp % kBuckets;
   for (uint32_t i = by_first_.offsets[b]; i < by_first_.offsets[b + 1]; ++i) {
     const uint32_t word = by_first_.order[i];
     if (StartsWith(text.substr(at), words_[word])) return static_cast<int>(word);
@@ -129,7 +130,7 @@ WordSet WordSet::Tagged(const std::vector<std::pair<const std::vector<std::strin
       set.tags_.push_back(tag);
     }
   }
-  for (const std::string& w : set.words_) set.first_two_[TwoBytes(w, 0)] = 1;
+  for (const std::string& w : set.words_) set.first_char_[CodePointAt(w, 0) & 0xFFFF] = 1;
   set.by_first_ = set.Build([](const std::string& w) { return Bucket(w, 0); });
   set.by_last_ = set.Build([](const std::string& w) { return Bucket(w, LastCharStart(w, w.size())); });
   return set;

@@ -61,9 +61,9 @@ class WordSet {
 
   std::vector<std::string> words_;
   std::vector<std::string> replacements_;  // what each word becomes ("" : nothing)
-  // Whether some word starts with these two bytes: most positions of a
-  // text are rejected by this one bit.
-  std::vector<uint8_t> first_two_ = std::vector<uint8_t>(1 << 16);
+  // Whether some word starts with this character (its code point's low 16
+  // bits): most positions of a text are rejected by this one lookup.
+  std::vector<uint8_t> first_char_ = std::vector<uint8_t>(1 << 16);
   std::vector<uint8_t> tags_;  // per word, for TagsIn
   Index by_first_;
   Index by_last_;
