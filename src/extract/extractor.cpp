@@ -811,6 +811,9 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
 
     // 2. Context of each quantity.
     size_t prev_end = 0;
+    // Where indicators were named in this paragraph: a verb inside one
+    // (新增 in 新增城镇就业) governs no other item of its clause.
+    std::vector<std::pair<size_t, size_t>> aliases;
     for (size_t qi = 0; qi < found.size(); ++qi) {
       RawQuantity& q = found[qi];
       Fact& f = q.fact;
@@ -997,6 +1000,9 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         f.indicator_span = source_span(context_begin + m->begin, context_begin + m->end);
         alias_begin = context_begin + m->begin;
         alias_end = context_begin + m->end;
+        const auto range = std::make_pair(alias_begin, alias_end);
+        auto at = std::lower_bound(aliases.begin(), aliases.end(), range);
+        if (at == aliases.end() || *at != range) aliases.insert(at, range);
         return true;
       };
       // A clause that continues the sentence's subject: "…实现82.7亿元,增速居全市
@@ -1062,11 +1068,15 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
         f.noun = identity.Key(narrow_subject, normalized_subject, noun_after);
         f.key = identity.KeyOf(f.indicator, f.noun);
         if (f.measure == Measure::kLevel || f.measure == Measure::kThreshold) {
-          if (alias_end > alias_begin && alias_begin >= clause_start && alias_end <= q.begin)
-            f.flow = identity.NamesAction(clause.substr(0, alias_begin - clause_start)) ||
-                     identity.NamesAction(clause.substr(alias_end - clause_start));
-          else
-            f.flow = identity.NamesAction(clause);
+          // The clause's words outside every indicator name in it.
+          size_t from = clause_start;
+          for (const auto& [b, e] : aliases) {
+            if (e <= from || b >= q.begin) continue;
+            if (b > from && identity.NamesAction(std::string_view(t).substr(from, b - from))) f.flow = true;
+            from = std::max(from, e);
+          }
+          if (from < q.begin && identity.NamesAction(std::string_view(t).substr(from, q.begin - from)))
+            f.flow = true;
 
         }
         const IdentityReader::Marks marks = identity.MarksIn(narrow);
