@@ -1065,8 +1065,15 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       // 7227家、专精特新企业1565家"), except inside the indicator's own name
       // (新增 in 城镇新增就业).
       if (f.measure != Measure::kRank) {
-        f.noun = identity.Key(narrow_subject, normalized_subject, noun_after);
-        f.key = identity.KeyOf(f.indicator, f.noun);
+        // The lexicon's name is the key where it names the subject; the noun is
+        // read out only where it is needed.
+        if (f.indicator != nullptr) {
+          f.key = f.indicator->name;
+          f.noun = normalized_subject;
+        } else {
+          f.noun = identity.Key(narrow_subject, normalized_subject, noun_after);
+          f.key = identity.KeyOf(nullptr, f.noun);
+        }
         if (f.measure == Measure::kLevel || f.measure == Measure::kThreshold) {
           // The clause's words outside every indicator name in it.
           size_t from = clause_start;

@@ -188,6 +188,7 @@ IdentityReader::IdentityReader(const Lexicon& lexicon)
 
 std::string_view IdentityReader::KeyOf(const Indicator* indicator, const std::string& noun) const {
   if (indicator != nullptr) return indicator->name;
+  if (noun.empty()) return noun;
   auto it = by_normalized_alias_.find(noun);
   if (it != by_normalized_alias_.end() && it->second != nullptr) return it->second->name;
   return noun;

@@ -79,6 +79,7 @@ void Lexicon::LoadPeriodWords(const toml::table& table, const std::string& path,
   // Longest first, so that a longer opener wins over its prefix.
   std::stable_sort(period_.openers.begin(), period_.openers.end(),
                    [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+  period_.Index();
 }
 
 namespace {

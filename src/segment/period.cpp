@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <vector>
@@ -96,6 +97,19 @@ const char* PeriodKindName(PeriodKind kind) {
   return "year";
 }
 
+void PeriodWords::Index() {
+  starts = {"“", "刚"};
+  auto first_char = [](const std::string& w) {
+    size_t at = 0;
+    NextCodePoint(w, &at);
+    return w.substr(0, at);
+  };
+  for (const Opener& o : openers) starts.push_back(first_char(o.words));
+  for (const std::string& l : leaders) starts.push_back(first_char(l));
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+}
+
 std::optional<PlanYears> FindPlan(std::string_view text) {
   // “十四五”, “十五五”, “九五”; 第十五个五年规划.
   static const RE2 quoted(R"(“(十[一二三四五六七八九]?|[一二三四五六七八九])五”)");
@@ -151,6 +165,13 @@ std::optional<PeriodCue> HeadingPeriod(std::string_view title, int target_year,
 
 std::optional<PeriodCue> OpenerPeriod(std::string_view sentence, int target_year,
                                       const PeriodWords& words) {
+  if (sentence.empty()) return std::nullopt;
+  // Most sentences start with a character no opener or leader starts with.
+  const char c0 = sentence[0];
+  if (!(c0 == ' ' || c0 == '\t' || (c0 >= '0' && c0 <= '9')) &&
+      std::none_of(words.starts.begin(), words.starts.end(),
+                   [&](const std::string& s) { return StartsWith(sentence, s); }))
+    return std::nullopt;
   // Openers are short: a bounded head keeps the cost per sentence constant.
   std::string_view text = SkipLeaders(sentence.substr(0, 96), words);
   if (text.empty() || !MayOpen(text, words)) return std::nullopt;

@@ -47,6 +47,11 @@ struct PeriodWords {
   };
   std::vector<Opener> openers;
   std::vector<std::string> leaders;  // 各位代表, ——, punctuation
+  // The first characters of every opener and leader (and of “ and 刚, which
+  // open a plan's name and 刚刚过去的): a sentence starting otherwise opens
+  // nothing. Filled by Index().
+  std::vector<std::string> starts;
+  void Index();
 };
 
 // A role with its period: what a heading or an opener establishes.
