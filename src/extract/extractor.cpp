@@ -957,6 +957,19 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       std::string noun_after;
       if (f.measure == Measure::kLevel || f.measure == Measure::kThreshold)
         noun_after = identity.NounAfter(std::string_view(t).substr(q.end));
+      // "新建提升310公里农村公路", "减少30个审批事项": a direction word with its
+      // object after the number is a verb of doing; the figure counts that
+      // object, it is no change of the words before.
+      if (f.measure == Measure::kChange && f.direction != 0 && f.dimension != "points" &&
+          f.dimension != "percent" && !ContainsText(narrow, "净")) {
+        noun_after = identity.NounAfter(std::string_view(t).substr(q.end));
+        if (!noun_after.empty()) {
+          f.measure = Measure::kLevel;
+          f.direction = 0;
+          f.value = std::fabs(f.value);
+          if (f.upper) *f.upper = std::fabs(*f.upper);
+        }
+      }
       const std::string normalized_subject = identity.Normalize(narrow_subject);
       // Nothing but a verb before the number (新建, 抓好, 设立 — a word of one
       // or two characters): the noun after it is what is counted.
