@@ -974,7 +974,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       // Nothing but a verb before the number (新建, 抓好, 设立 — a word of one
       // or two characters): the noun after it is what is counted.
       const bool only_verbs = normalized_subject.size() <= 6 && !noun_after.empty();
-      std::string subject = only_verbs && !noun_after.empty() ? noun_after : narrow_subject;
+      std::string subject = only_verbs ? noun_after : narrow_subject;
       if (f.measure != Measure::kRank) f.subject = subject;
 
       // Indicator: the nearest mention in the narrow context, then the
@@ -1033,7 +1033,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
           !(generic_head || seg_start == clause_start ? find(clause, clause_start, true) : false)) {
         if (continues && f.measure != Measure::kLevel) find(sentence, sentence_start, true);
       }
-      if (f.indicator == nullptr && f.measure != Measure::kRank && !noun_after.empty() && only_verbs)
+      if (f.indicator == nullptr && f.measure != Measure::kRank && only_verbs)
         find(noun_after, q.end, true);
       // "国内生产总值达到67.7万亿元，增长6.9%": a growth with no words of its own
       // right after a level of its sentence is that level's growth.
@@ -1153,7 +1153,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
       while (jun != std::string::npos && jun >= 3 &&
              (head.compare(jun - 3, 3, "年") == 0 || head.compare(jun - 3, 3, "平") == 0 ||
               head.compare(jun - 3, 3, "人") == 0 || head.compare(jun - 3, 3, "户") == 0))
-        jun = jun >= 3 ? RFindText(head, "均", jun - 3) : std::string::npos;
+        jun = RFindText(head, "均", jun - 3);
       ListKind kind = ListKind::kNone;
       std::string items_text;
       if (fenbie != std::string::npos && values == 1) {

@@ -50,39 +50,15 @@ void Lexicon::LoadUnits(std::string_view text, const std::string& path, ConfigEr
                    [](const Unit& a, const Unit& b) { return a.name.size() > b.name.size(); });
 }
 
-void Lexicon::LoadPeriodWords(const toml::table& table, const std::string& path, ConfigErrors* errors) {
-  TableReader r(table, path, errors, "[period]");
-  for (std::string& w : r.Strings("leaders"))
-    if (!w.empty()) period_.leaders.push_back(std::move(w));
-  if (const toml::array* openers = r.Array("openers")) {
-    for (const toml::node& node : *openers) {
-      const toml::table* t = node.as_table();
-      if (t == nullptr) {
-        errors->Add(path, LineOf(node), "[period] openers: each must be { words = \"…\", from = N, to = N }");
-        continue;
-      }
-      TableReader o(*t, path, errors, "[period] opener");
-      PeriodWords::Opener opener;
-      opener.words = o.String("words", /*required=*/true).value_or("");
-      std::optional<int64_t> from = o.Integer("from"), to = o.Integer("to");
-      o.Finish();
-      if (!from || !to) {
-        errors->Add(path, LineOf(node), "[period] opener: 'from' and 'to' (years from the report's year) are required");
-        continue;
-      }
-      opener.from = static_cast<int>(*from);
-      opener.to = static_cast<int>(*to);
-      if (!opener.words.empty()) period_.openers.push_back(std::move(opener));
-    }
-  }
-  r.Finish();
-  // Longest first, so that a longer opener wins over its prefix.
-  std::stable_sort(period_.openers.begin(), period_.openers.end(),
-                   [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
-  period_.Index();
-}
-
 namespace {
+
+// Sorts entries by the length of their words, longest first (stable): a
+// longer word must be tried before a prefix or suffix of it (将近 before 近).
+template <typename T, typename WordsOf>
+void SortLongestFirst(std::vector<T>* list, WordsOf words_of) {
+  std::stable_sort(list->begin(), list->end(),
+                   [&](const T& a, const T& b) { return words_of(a).size() > words_of(b).size(); });
+}
 
 // Reads [{ words = "…", KEY = … }, …] into `out`; `value` turns the table's
 // other key into the entry's value, or reports what is wrong and returns
@@ -107,16 +83,48 @@ void ReadValued(const toml::array* array, const std::string& path, const std::st
       out->push_back(std::move(entry));
     }
   }
-  std::stable_sort(out->begin(), out->end(),
-                   [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+  SortLongestFirst(out, [](const ExtractWords::Valued& v) -> const std::string& { return v.words; });
 }
 
-void SortLongestFirst(std::vector<std::string>* list) {
-  std::stable_sort(list->begin(), list->end(),
-                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+// Appends the non-empty strings of `key` to `list`, longest first.
+void AppendWords(TableReader& r, std::string_view key, std::vector<std::string>* list) {
+  for (std::string& w : r.Strings(key))
+    if (!w.empty()) list->push_back(std::move(w));
+  SortLongestFirst(list, [](const std::string& w) -> const std::string& { return w; });
 }
 
 }  // namespace
+
+void Lexicon::LoadPeriodWords(const toml::table& table, const std::string& path, ConfigErrors* errors) {
+  TableReader r(table, path, errors, "[period]");
+  AppendWords(r, "leaders", &period_.leaders);
+  if (const toml::array* openers = r.Array("openers")) {
+    for (const toml::node& node : *openers) {
+      const toml::table* t = node.as_table();
+      if (t == nullptr) {
+        errors->Add(path, LineOf(node), "[period] openers: each must be { words = \"…\", from = N, to = N }");
+        continue;
+      }
+      TableReader o(*t, path, errors, "[period] opener");
+      PeriodWords::Opener opener;
+      opener.words = o.String("words", /*required=*/true).value_or("");
+      std::optional<int64_t> from = o.Integer("from"), to = o.Integer("to");
+      o.Finish();
+      if (!from || !to) {
+        errors->Add(path, LineOf(node), "[period] opener: 'from' and 'to' (years from the report's year) are required");
+        continue;
+      }
+      opener.from = static_cast<int>(*from);
+      opener.to = static_cast<int>(*to);
+      if (!opener.words.empty()) period_.openers.push_back(std::move(opener));
+    }
+  }
+  r.Finish();
+  SortLongestFirst(&period_.openers,
+                   [](const PeriodWords::Opener& o) -> const std::string& { return o.words; });
+  period_.Index();
+}
+
 
 void Lexicon::LoadExtractWords(const toml::table& table, const std::string& path, ConfigErrors* errors) {
   TableReader r(table, path, errors, "[extract]");
@@ -148,13 +156,9 @@ void Lexicon::LoadExtractWords(const toml::table& table, const std::string& path
                return static_cast<int>(*s);
              },
              &extract_.stages);
-  for (auto [key, list] : {std::pair{"fillers", &extract_.fillers},
-                           std::pair{"leading_noise", &extract_.leading_noise},
-                           std::pair{"trailing_noise", &extract_.trailing_noise}}) {
-    for (std::string& w : r.Strings(key))
-      if (!w.empty()) list->push_back(std::move(w));
-    SortLongestFirst(list);
-  }
+  AppendWords(r, "fillers", &extract_.fillers);
+  AppendWords(r, "leading_noise", &extract_.leading_noise);
+  AppendWords(r, "trailing_noise", &extract_.trailing_noise);
   r.Finish();
 }
 
@@ -168,24 +172,21 @@ void Lexicon::LoadWords(std::string_view text, const std::string& path, ConfigEr
   top.Finish();
   if (period != nullptr) LoadPeriodWords(*period, path, errors);
   if (extract != nullptr) LoadExtractWords(*extract, path, errors);
-  if (identity == nullptr) return;
-  TableReader r(*identity, path, errors, "[identity]");
-  auto add = [&](std::vector<std::string>* list, std::string_view key) {
-    for (std::string& w : r.Strings(key))
-      if (!w.empty()) list->push_back(std::move(w));
-    std::stable_sort(list->begin(), list->end(),
-                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  };
-  add(&identity_.actions, "actions");
-  add(&identity_.states, "states");
-  add(&identity_.manner, "manner");
-  add(&identity_.scope, "scope");
-  add(&identity_.tiers, "tiers");
-  add(&identity_.noun_end, "noun_end");
-  add(&identity_.generic, "generic");
-  add(&identity_.stock, "stock");
-  add(&identity_.starts, "starts");
-  add(&identity_.lower_is_better, "lower_is_better");
+  if (identity != nullptr) LoadIdentityWords(*identity, path, errors);
+}
+
+void Lexicon::LoadIdentityWords(const toml::table& table, const std::string& path, ConfigErrors* errors) {
+  TableReader r(table, path, errors, "[identity]");
+  AppendWords(r, "actions", &identity_.actions);
+  AppendWords(r, "states", &identity_.states);
+  AppendWords(r, "manner", &identity_.manner);
+  AppendWords(r, "scope", &identity_.scope);
+  AppendWords(r, "tiers", &identity_.tiers);
+  AppendWords(r, "noun_end", &identity_.noun_end);
+  AppendWords(r, "generic", &identity_.generic);
+  AppendWords(r, "stock", &identity_.stock);
+  AppendWords(r, "starts", &identity_.starts);
+  AppendWords(r, "lower_is_better", &identity_.lower_is_better);
   if (const toml::array* pairs = r.Array("synonyms")) {
     for (const toml::node& node : *pairs) {
       const toml::array* pair = node.as_array();

@@ -142,6 +142,7 @@ class Lexicon {
   std::vector<Compound> compounds_;
   void LoadPeriodWords(const toml::table& table, const std::string& path, ConfigErrors* errors);
   void LoadExtractWords(const toml::table& table, const std::string& path, ConfigErrors* errors);
+  void LoadIdentityWords(const toml::table& table, const std::string& path, ConfigErrors* errors);
 
   IdentityWords identity_;
   PeriodWords period_;

@@ -31,16 +31,10 @@ const RE2& SubHeading() {
   static const RE2 re(R"(^\s*\(([一二三四五六七八九十]{1,3})\)(.*))");
   return re;
 }
-const RE2& YearWord() {
-  static const RE2 re(R"(((?:19|20)\d\d)年)");
-  return re;
-}
-
-std::vector<int> YearsIn(const std::string& text) {
+// The years a title names, in order.
+std::vector<int> YearNumbers(std::string_view text) {
   std::vector<int> years;
-  re2::StringPiece input(text);
-  std::string year;
-  while (RE2::FindAndConsume(&input, YearWord(), &year)) years.push_back(std::stoi(year));
+  for (const YearMention& m : YearsIn(text)) years.push_back(m.year);
   return years;
 }
 
@@ -117,9 +111,6 @@ std::vector<size_t> SentenceStarts(std::string_view text) {
 void Apply(const PeriodCue& cue, Paragraph* para) {
   para->role = cue.role;
   para->period = cue.period;
-  para->year.reset();
-  if (cue.period.single_year()) para->year = cue.period.from;
-  para->multi_year = cue.period.known() && cue.period.from != cue.period.to;
 }
 
 // Pass 2: the role and period of every paragraph, from part headings,
@@ -178,7 +169,7 @@ Document Segment(const SourceFile& file, const PeriodWords& words) {
                               text.find("政府工作") != std::string::npos) &&
         text.size() < 300) {
       doc.title = text;
-      std::vector<int> years = YearsIn(text);
+      std::vector<int> years = YearNumbers(text);
       if (years.size() >= 2) {
         doc.actual_year = years.front();
         doc.target_year = years.back();
@@ -223,7 +214,6 @@ Document Segment(const SourceFile& file, const PeriodWords& words) {
                   text.compare(lead, 3, "七") == 0 || text.compare(lead, 3, "八") == 0 ||
                   text.compare(lead, 3, "九") == 0 || text.compare(lead, 3, "十") == 0);
     bool part = maybe && RE2::PartialMatch(text, PartHeading(), &numeral, &rest);
-    bool numbered = part;
     if (part) rest = FirstChars(rest, 120);
     if (!part && body_started && lead != std::string::npos && IsUnnumberedHeading(text.substr(lead))) {
       part = true;
@@ -234,11 +224,10 @@ Document Segment(const SourceFile& file, const PeriodWords& words) {
     if (part || sub) {
       Section section;
       section.level = part ? 1 : 2;
-      section.numbered = numbered || sub;
       section.title = FirstSentence(rest);
       section.heading = para.span;
       Role role = HeadingRole(section.title);
-      std::vector<int> years = YearsIn(section.title);
+      std::vector<int> years = YearNumbers(section.title);
       if (!years.empty()) section.year = years.front();
       if (part) {
         // A part heading in the body ("一、" starting a long paragraph of
@@ -248,7 +237,6 @@ Document Segment(const SourceFile& file, const PeriodWords& words) {
         if ((section.title.size() <= 120 && text.size() <= 150) ||
             (section.title.size() <= 90 && role != Role::kOther && section.year)) {
           section.role = role;
-          section.multi_year = Contains(section.title, {"时期", "五年", "规划"});
           part_role = role;
           part_year = section.year;
           doc.sections.push_back(section);

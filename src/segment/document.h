@@ -25,8 +25,6 @@ struct Section {
   std::string title;  // heading text
   Role role = Role::kOther;
   std::optional<int> year;
-  bool multi_year = false;
-  bool numbered = true;  // 一、…; false for a short title line without one
 };
 
 struct Paragraph {
@@ -39,7 +37,10 @@ struct Paragraph {
   // 这五年，… 今年…).
   Role role = Role::kOther;
   Period period;
-  std::optional<int> year;  // period.from when the period is one year
+  // period.from when the period is one year.
+  std::optional<int> year() const {
+    return period.single_year() ? std::optional<int>(period.from) : std::nullopt;
+  }
   // Sentences inside the paragraph that open a new period ("2015年是…。过去
   // 五年，…"): from the byte offset (in `normalized`) on, `cue` holds.
   struct PeriodChange {
@@ -50,9 +51,6 @@ struct Paragraph {
   // The role and period at byte offset `at` of `normalized`.
   PeriodCue CueAt(size_t at) const;
   bool is_heading = false;
-  // A review of several years (过去五年…) or a five-year plan part (“十三五”
-  // 时期主要目标): its figures are not one year's.
-  bool multi_year = false;
 };
 
 struct Document {

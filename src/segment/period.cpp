@@ -47,13 +47,13 @@ int PlanNumber(std::string_view numeral) {
   return ChineseDigit(numeral);
 }
 
-// Whether `text` starts with a character some opener starts with: a digit,
-// “, or the first character of a relative opener (过, 一, 这, 今, 刚…).
+// Whether `text` may open a period: it starts with a digit (2025年是…) or
+// with a character some opener or leader starts with (PeriodWords::starts).
 bool MayOpen(std::string_view text, const PeriodWords& words) {
-  if ((text[0] >= '0' && text[0] <= '9') || StartsWith(text, "“") || StartsWith(text, "刚")) return true;
-  for (const PeriodWords::Opener& o : words.openers)
-    if (text.size() >= 3 && o.words.size() >= 3 && text.compare(0, 3, o.words, 0, 3) == 0) return true;
-  return false;
+  if (text.empty()) return false;
+  if (text[0] >= '0' && text[0] <= '9') return true;
+  return std::any_of(words.starts.begin(), words.starts.end(),
+                     [&](const std::string& s) { return StartsWith(text, s); });
 }
 
 const RE2& YearOpener() {
@@ -62,12 +62,18 @@ const RE2& YearOpener() {
   return re;
 }
 
-const RE2& YearWord() {
-  static const RE2 re(R"(((?:19|20)\d\d)年)");
-  return re;
-}
-
 }  // namespace
+
+std::vector<YearMention> YearsIn(std::string_view text) {
+  static const RE2 kYearWord(R"(((?:19|20)\d\d)年)");
+  std::vector<YearMention> years;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece year;
+  while (RE2::FindAndConsume(&input, kYearWord, &year))
+    years.push_back({std::stoi(std::string(year.data(), year.size())),
+                     static_cast<size_t>(year.data() - text.data())});
+  return years;
+}
 
 const char* RoleName(Role role) {
   switch (role) {
@@ -142,12 +148,9 @@ std::optional<PeriodCue> HeadingPeriod(std::string_view title, int target_year,
                                        const PeriodWords& words) {
   std::optional<PeriodCue> cue;
   size_t best = std::string_view::npos;
-  re2::StringPiece input(title.data(), title.size());
-  re2::StringPiece year;
-  if (RE2::PartialMatch(input, YearWord(), &year)) {
-    best = static_cast<size_t>(year.data() - title.data());
-    int y = std::stoi(std::string(year.data(), year.size()));
-    cue = CueFor(y, y, target_year);
+  if (std::vector<YearMention> years = YearsIn(title); !years.empty()) {
+    best = years.front().at;
+    cue = CueFor(years.front().year, years.front().year, target_year);
   }
   if (std::optional<PlanYears> plan = FindPlan(title); plan && plan->at < best) {
     best = plan->at;
@@ -165,12 +168,8 @@ std::optional<PeriodCue> HeadingPeriod(std::string_view title, int target_year,
 
 std::optional<PeriodCue> OpenerPeriod(std::string_view sentence, int target_year,
                                       const PeriodWords& words) {
-  if (sentence.empty()) return std::nullopt;
   // Most sentences start with a character no opener or leader starts with.
-  const char c0 = sentence[0];
-  if (!(c0 == ' ' || c0 == '\t' || (c0 >= '0' && c0 <= '9')) &&
-      std::none_of(words.starts.begin(), words.starts.end(),
-                   [&](const std::string& s) { return StartsWith(sentence, s); }))
+  if (sentence.empty() || !(sentence[0] == ' ' || sentence[0] == '\t' || MayOpen(sentence, words)))
     return std::nullopt;
   // Openers are short: a bounded head keeps the cost per sentence constant.
   std::string_view text = SkipLeaders(sentence.substr(0, 96), words);

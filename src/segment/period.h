@@ -60,6 +60,13 @@ struct PeriodCue {
   Period period;
 };
 
+// The years named in `text` (2025年), in order, with their byte offsets.
+struct YearMention {
+  int year = 0;
+  size_t at = 0;
+};
+std::vector<YearMention> YearsIn(std::string_view text);
+
 // The years of the five-year plan named first in `text` (“十四五” →
 // 2021–2025, 第十五个五年规划 → 2026–2030), with the byte offset of the
 // name, or nullopt.

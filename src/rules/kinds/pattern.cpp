@@ -53,7 +53,7 @@ class Pattern : public RuleCheck {
         f.span = file.MakeSpan(nt.ToSource(b), nt.ToSource(e));
         f.text = std::string(file.Slice(f.span));
         f.role = para.role;
-        f.year = para.year;
+        f.year = para.year();
         if (take_prior) {
           prior = f;
         } else if (!after_ || prior) {

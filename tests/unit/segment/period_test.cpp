@@ -2,6 +2,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <memory>
+#include <string>
+
 #include "extract/lexicon.h"
 #include "segment/document.h"
 #include "text/source_file.h"
@@ -10,6 +13,18 @@ namespace plancheck {
 namespace {
 
 const PeriodWords& Words() { return DefaultLexicon().period_words(); }
+
+// A report segmented from text; the document points into the file it keeps.
+struct Segmented {
+  std::unique_ptr<SourceFile> file;
+  Document doc;
+};
+Segmented SegmentText(const std::string& text) {
+  Segmented s;
+  s.file = std::make_unique<SourceFile>("gwr.txt", text, "UTF-8");
+  s.doc = Segment(*s.file, Words());
+  return s;
+}
 
 // The role and period of the paragraph holding `needle`, rendered
 // "actual 2021-2025 year".
@@ -66,19 +81,18 @@ BOOST_AUTO_TEST_CASE(OpenersSetThePeriodOfWhatFollows) {
 }
 
 BOOST_AUTO_TEST_CASE(AGovernmentWorkReportReviewsThePastYearFirst) {
-  SourceFile file("gwr.txt",
-                  "2026年福建省政府工作报告\n"
-                  "各位代表：\n"
-                  "一、一年接着一年干，新福建建设持续取得新进展新成效\n"
-                  "全省地区生产总值60199.45亿元。\n"
-                  "五年来，我们新增就业265.15万人。\n"
-                  "二、一张蓝图绘到底\n"
-                  "“十五五”时期经济社会发展的主要目标是：居民收入增长。\n"
-                  "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n"
-                  "四、一以贯之转作风\n"
-                  "政务服务事项办理时限压减30%。\n",
-                  "UTF-8");
-  Document doc = Segment(file, Words());
+  Segmented report = SegmentText(
+      "2026年福建省政府工作报告\n"
+      "各位代表：\n"
+      "一、一年接着一年干，新福建建设持续取得新进展新成效\n"
+      "全省地区生产总值60199.45亿元。\n"
+      "五年来，我们新增就业265.15万人。\n"
+      "二、一张蓝图绘到底\n"
+      "“十五五”时期经济社会发展的主要目标是：居民收入增长。\n"
+      "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n"
+      "四、一以贯之转作风\n"
+      "政务服务事项办理时限压减30%。\n");
+  const Document& doc = report.doc;
   BOOST_TEST(PeriodOf(doc, "60199.45") == "actual 2025-2025");
   BOOST_TEST(PeriodOf(doc, "265.15") == "actual 2021-2025");
   BOOST_TEST(PeriodOf(doc, "居民收入") == "target 2026-2030");
@@ -87,26 +101,24 @@ BOOST_AUTO_TEST_CASE(AGovernmentWorkReportReviewsThePastYearFirst) {
 }
 
 BOOST_AUTO_TEST_CASE(ASentenceOpenerChangesThePeriodMidParagraph) {
-  SourceFile file("gwr.txt",
-                  "2016年政府工作报告\n"
-                  "一、2015年工作回顾\n"
-                  "2015年是“十二五”收官之年。过去五年，铁路营业里程达到12.1万公里。\n",
-                  "UTF-8");
-  Document doc = Segment(file, Words());
+  Segmented report = SegmentText(
+      "2016年政府工作报告\n"
+      "一、2015年工作回顾\n"
+      "2015年是“十二五”收官之年。过去五年，铁路营业里程达到12.1万公里。\n");
+  const Document& doc = report.doc;
   BOOST_TEST(PeriodOf(doc, "收官") == "actual 2015-2015");
   BOOST_TEST(PeriodOf(doc, "12.1万公里") == "actual 2011-2015");
 }
 
 BOOST_AUTO_TEST_CASE(AShortUnnumberedTitleLineHeadsAPart) {
-  SourceFile file("gwr.txt",
-                  "2026年政府工作报告\n"
-                  "各位代表：\n"
-                  "“十四五”时期发展成就和2025年工作回顾\n"
-                  "——这五年综合经济实力大幅提升。\n"
-                  "“十五五”时期主要目标和2026年重点工作\n"
-                  "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n",
-                  "UTF-8");
-  Document doc = Segment(file, Words());
+  Segmented report = SegmentText(
+      "2026年政府工作报告\n"
+      "各位代表：\n"
+      "“十四五”时期发展成就和2025年工作回顾\n"
+      "——这五年综合经济实力大幅提升。\n"
+      "“十五五”时期主要目标和2026年重点工作\n"
+      "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n");
+  const Document& doc = report.doc;
   BOOST_TEST(doc.sections.size() == 2u);
   BOOST_TEST(PeriodOf(doc, "综合经济实力") == "actual 2021-2025");
   BOOST_TEST(PeriodOf(doc, "5%左右") == "target 2026-2026");
