@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -52,6 +53,17 @@ inline bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() &&
          (prefix.size() < 2 || (s[0] == prefix[0] && s[1] == prefix[1])) &&
          std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+}
+// Whether `word` starts at t[i].
+inline bool WordAt(std::string_view t, size_t i, std::string_view word) {
+  return i <= t.size() && t.size() - i >= word.size() &&
+         std::memcmp(t.data() + i, word.data(), word.size()) == 0;
+}
+// Whether one of `words` starts at t[i].
+inline bool AnyWordAt(std::string_view t, size_t i, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words)
+    if (WordAt(t, i, w)) return true;
+  return false;
 }
 // The first ASCII digit at or after `from`, or npos.
 size_t FindDigit(std::string_view text, size_t from = 0);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "base/status.h"
+#include "base/utf8.h"
 #include "extract/fact.h"
 
 namespace plancheck {
@@ -402,6 +403,22 @@ const Lexicon& DefaultLexicon() {
     return l;
   }();
   return *lexicon;
+}
+
+std::string TrimNoise(std::string_view s, const ExtractWords& words) {
+  auto strip_one = [&s](const std::vector<std::string>& list, bool front) {
+    for (std::string_view w : list) {
+      if (front ? StartsWith(s, w) : EndsWith(s, w)) {
+        if (front) s.remove_prefix(w.size());
+        else s.remove_suffix(w.size());
+        return true;
+      }
+    }
+    return false;
+  };
+  while (!s.empty() && (strip_one(words.leading_noise, true) || strip_one(words.trailing_noise, false))) {
+  }
+  return std::string(s);
 }
 
 }  // namespace plancheck

@@ -85,6 +85,11 @@ struct ExtractWords {
   std::vector<Valued> stages;      // value: 0 签约, 1 开工, 2 投产
 };
 
+// `s` without the words at its ends that are no part of what it names
+// (leading_noise, trailing_noise): one word at a time, the longest that
+// fits, so that 年均增长 goes whole rather than as 增长 then 均.
+std::string TrimNoise(std::string_view s, const ExtractWords& words);
+
 struct IndicatorMatch {
   const Indicator* indicator = nullptr;
   size_t begin = 0;  // byte range of the alias within the searched context

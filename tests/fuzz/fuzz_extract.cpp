@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
-#include "extract/extractor.h"
+#include "extract/quantities.h"
 #include "engine/engine.h"
 #include "text/decode.h"
 
@@ -30,12 +30,12 @@ plancheck::Engine* MakeEngine() {
 
 // The extractor's candidate-driven scans must find what an unanchored RE2
 // search of the same pattern finds, groups included.
-void CompareScans(const plancheck::Extractor& x, const std::string& t) {
-  using Next = bool (plancheck::Extractor::*)(const std::string&, size_t, re2::StringPiece*, int)
+void CompareScans(const plancheck::QuantityScanner& x, const std::string& t) {
+  using Next = bool (plancheck::QuantityScanner::*)(const std::string&, size_t, re2::StringPiece*, int)
       const;
   const std::pair<Next, const RE2*> scans[] = {
-      {&plancheck::Extractor::NextQuantity, &x.quantity_pattern()},
-      {&plancheck::Extractor::NextChineseNumeral, &x.chinese_pattern()}};
+      {&plancheck::QuantityScanner::NextQuantity, &x.quantity_pattern()},
+      {&plancheck::QuantityScanner::NextChineseNumeral, &x.chinese_pattern()}};
   for (const auto& [next, re] : scans) {
     const int n = re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> want(n), got(n);
@@ -57,11 +57,11 @@ void CompareScans(const plancheck::Extractor& x, const std::string& t) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static plancheck::Engine* engine = MakeEngine();
-  static const plancheck::Extractor* extractor = new plancheck::Extractor(engine->lexicon());
+  static const plancheck::QuantityScanner* scanner = new plancheck::QuantityScanner(engine->lexicon());
   plancheck::Result<plancheck::Decoded> decoded =
       plancheck::DecodeBytes(std::string_view(reinterpret_cast<const char*>(data), size), "");
   if (!decoded.ok()) return 0;
-  if (decoded->text.size() <= 4096) CompareScans(*extractor, decoded->text);
+  if (decoded->text.size() <= 4096) CompareScans(*scanner, decoded->text);
   plancheck::Report report = engine->Analyze(
       std::make_unique<plancheck::SourceFile>("fuzz.txt", decoded->text, decoded->encoding));
   std::vector<plancheck::Diagnostic> diagnostics;

@@ -6,7 +6,7 @@
 #include <random>
 
 #include "base/utf8.h"
-#include "extract/extractor.h"
+#include "extract/quantities.h"
 #include "extract/lexicon.h"
 #include "text/guarded_regex.h"
 
@@ -30,10 +30,10 @@ std::string RandomText(std::mt19937* rng) {
   return s;
 }
 
-using NextFn = bool (Extractor::*)(const std::string&, size_t, re2::StringPiece*, int) const;
+using NextFn = bool (QuantityScanner::*)(const std::string&, size_t, re2::StringPiece*, int) const;
 
 // Walks `t` from every character boundary with both searches and compares.
-void CompareScans(const Extractor& x, NextFn next, const RE2& re, const std::string& t) {
+void CompareScans(const QuantityScanner& x, NextFn next, const RE2& re, const std::string& t) {
   const int n = re.NumberOfCapturingGroups() + 1;
   for (size_t start = 0; start <= t.size(); start = start < t.size() ? start + 1 : t.size() + 1) {
     if (start < t.size() && (static_cast<unsigned char>(t[start]) & 0xC0) == 0x80) continue;
@@ -56,23 +56,23 @@ void CompareScans(const Extractor& x, NextFn next, const RE2& re, const std::str
 }
 
 BOOST_AUTO_TEST_CASE(quantity_scan_finds_what_an_unanchored_search_finds) {
-  Extractor x(DefaultLexicon());
+  QuantityScanner x(DefaultLexicon());
   for (const std::string t : {"1234,567万元", "G3至5万元", "-5%", "5-7%", "3.14.15%", "v1.2-5%",
                               "+-3吨", "2023年增长5.5%左右", "1,234.5亿元以上", "5千克", "第4批3个"})
-    CompareScans(x, &Extractor::NextQuantity, x.quantity_pattern(), t);
+    CompareScans(x, &QuantityScanner::NextQuantity, x.quantity_pattern(), t);
   std::mt19937 rng(20261129);
   for (int i = 0; i < 20000; ++i)
-    CompareScans(x, &Extractor::NextQuantity, x.quantity_pattern(), RandomText(&rng));
+    CompareScans(x, &QuantityScanner::NextQuantity, x.quantity_pattern(), RandomText(&rng));
 }
 
 BOOST_AUTO_TEST_CASE(chinese_numeral_scan_finds_what_an_unanchored_search_finds) {
-  Extractor x(DefaultLexicon());
+  QuantityScanner x(DefaultLexicon());
   for (const std::string t : {"一千六百万元", "两个", "一个", "十一个", "三十多家", "第三十个",
                               "“三个十大”", "一一二家"})
-    CompareScans(x, &Extractor::NextChineseNumeral, x.chinese_pattern(), t);
+    CompareScans(x, &QuantityScanner::NextChineseNumeral, x.chinese_pattern(), t);
   std::mt19937 rng(11292026);
   for (int i = 0; i < 20000; ++i)
-    CompareScans(x, &Extractor::NextChineseNumeral, x.chinese_pattern(), RandomText(&rng));
+    CompareScans(x, &QuantityScanner::NextChineseNumeral, x.chinese_pattern(), RandomText(&rng));
 }
 
 BOOST_AUTO_TEST_CASE(guarded_regex_never_rules_out_a_text_that_matches) {
