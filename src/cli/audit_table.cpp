@@ -4,52 +4,93 @@
 #include <set>
 #include <tuple>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/table.h"
+#include "engine/audit.h"
 
 namespace plancheck {
 
-std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report*>>& series,
-                                      const std::vector<Diagnostic>& findings) {
-  // Spans (file, begin) of the targets that a target-missed finding names.
-  std::set<std::pair<const SourceFile*, uint32_t>> missed_targets;
-  for (const Diagnostic& d : findings) {
-    if (d.rule != "target-missed" && d.rule != "completion-claim-contradicted") continue;
-    for (const Related& r : d.related) missed_targets.insert({r.span.file, r.span.begin});
-  }
+namespace {
+
+// The table's name for what a target counts: the lexicon's indicator, else
+// the subject's key.
+std::string NameOf(const Fact& f) { return f.indicator ? f.indicator->name : f.key; }
+
+}  // namespace
+
+std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report*>>& series) {
   std::vector<AuditRow> rows;
   for (const auto& list : series) {
-    // (indicator, measure, year) -> target and actual facts.
-    std::map<std::tuple<std::string, std::string, int>, std::pair<const Fact*, const Fact*>> cells;
-    std::string region = list.empty() ? "" : list.front()->document.region;
+    const std::string region =
+        list.empty() || list.front()->document.region.empty() ? "(未知地区)" : list.front()->document.region;
+    // (name, measure, year) -> row: the first pair of each wins.
+    std::map<std::tuple<std::string, std::string, int>, AuditRow> by_key;
+    auto add = [&](const std::vector<TargetPair>& pairs) {
+      for (const TargetPair& p : pairs) {
+        // A target whose result is not stated is shown for the lexicon's
+        // indicators only: the subjects of every other target would bury them.
+        if (p.actual == nullptr && p.target->indicator == nullptr) continue;
+        AuditRow row;
+        row.region = region;
+        row.indicator = NameOf(*p.target);
+        row.measure = MeasureName(p.target->measure);
+        row.year = *p.target->year;
+        row.target = p.target->text;
+        if (p.actual) row.actual = p.actual->text;
+        row.status = OutcomeName(p.outcome);
+        by_key.emplace(std::make_tuple(row.indicator, row.measure, row.year), row);
+      }
+    };
+    for (size_t i = 0; i < list.size(); ++i) {
+      const Report& earlier = *list[i];
+      const bool next = i + 1 < list.size() && earlier.document.target_year &&
+                        list[i + 1]->document.target_year == *earlier.document.target_year + 1;
+      if (next) {
+        const std::vector<Fact> joined = JoinedFacts(earlier, *list[i + 1]);
+        add(TargetPairs(joined, earlier.facts.size()));
+      } else {
+        add(TargetPairs(earlier.facts, earlier.facts.size()));
+      }
+    }
+    // The results of the lexicon's indicators that no target of the series
+    // was set for: the table shows them by year all the same.
     for (const Report* r : list) {
       for (const Fact& f : r->facts) {
-        if (!f.indicator || !f.year || f.multi_year || f.cumulative || !f.report_year) continue;
-        if (f.measure != Measure::kLevel && f.measure != Measure::kRate && f.measure != Measure::kGrowth)
+        if (f.role != Role::kActual || f.indicator == nullptr || !f.period.single_year() ||
+            f.year != (r->document.target_year ? std::optional<int>(*r->document.target_year - 1) : std::nullopt) ||
+            f.multi_year || f.cumulative ||
+            !(f.measure == Measure::kLevel || f.measure == Measure::kRate || f.measure == Measure::kGrowth))
           continue;
-        auto key = std::make_tuple(f.indicator->name, std::string(MeasureName(f.measure)), *f.year);
-        auto& cell = cells[key];
-        // A year's target comes from that year's report, its actual from the next.
-        if (f.role == Role::kTarget && *f.report_year == *f.year && !cell.first) cell.first = &f;
-        if (f.role == Role::kActual && *f.report_year == *f.year + 1 && !cell.second) cell.second = &f;
+        AuditRow row;
+        row.region = region;
+        row.indicator = NameOf(f);
+        row.measure = MeasureName(f.measure);
+        row.year = *f.year;
+        row.actual = f.text;
+        row.status = OutcomeName(Outcome::kUnknown);
+        by_key.emplace(std::make_tuple(row.indicator, row.measure, row.year), row);
       }
     }
-    for (const auto& [key, cell] : cells) {
-      if (!cell.first && !cell.second) continue;
-      AuditRow row;
-      row.region = region.empty() ? "(未知地区)" : region;
-      std::tie(row.indicator, row.measure, row.year) = key;
-      if (cell.first) row.target = cell.first->text;
-      if (cell.second) row.actual = cell.second->text;
-      if (cell.first && cell.second) {
-        row.status = missed_targets.count({cell.first->span.file, cell.first->span.begin}) ? "missed"
-                                                                                           : "met";
-      } else {
-        row.status = "unknown";
-      }
-      rows.push_back(row);
-    }
+    for (auto& [key, row] : by_key) rows.push_back(std::move(row));
   }
   return rows;
+}
+
+std::string AuditTableJson(const std::vector<AuditRow>& rows) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const AuditRow& r : rows) {
+    nlohmann::ordered_json j;
+    j["region"] = r.region;
+    j["indicator"] = r.indicator;
+    j["measure"] = r.measure;
+    j["year"] = r.year;
+    j["target"] = r.target.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.target);
+    j["actual"] = r.actual.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.actual);
+    j["status"] = r.status;
+    out.push_back(std::move(j));
+  }
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string RenderAuditTable(const std::vector<AuditRow>& rows, const std::string& format) {
@@ -60,6 +101,7 @@ std::string RenderAuditTable(const std::vector<AuditRow>& rows, const std::strin
     cells.push_back({r.region, r.indicator, r.measure, std::to_string(r.year), r.target, r.actual,
                      r.status});
   if (format == "csv") return RenderCsv(cells);
+  if (format == "json") return AuditTableJson(rows);
   if (format != "markdown") return RenderAligned(cells);
   std::string out;
   for (size_t k = 0; k < cells.size(); ++k) {

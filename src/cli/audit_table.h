@@ -1,7 +1,8 @@
 // The indicator-by-year table of `plancheck audit --table`: per region and
 // indicator, each year's target (from that year's report), actual (from the
-// next year's report) and whether the target was met, as text, CSV (with a
-// BOM, for Excel) or Markdown.
+// next year's report) and whether the target was met (TargetOutcome, the
+// decision of the target-missed rule, whichever rules are enabled), as text,
+// CSV (with a BOM, for Excel), Markdown or JSON.
 #pragma once
 
 #include <string>
@@ -19,13 +20,13 @@ struct AuditRow {
   int year = 0;
   std::string target;  // as printed, with its report year
   std::string actual;
-  std::string status;  // met, missed, unknown
+  std::string status;  // met, missed, unknown (OutcomeName)
 };
 
-// `missed` are the target-missed findings of the same run: a target with an
-// actual is met unless one of them points at the pair.
-std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report*>>& series,
-                                      const std::vector<Diagnostic>& findings);
+// Rows for every target paired with its result, and for the lexicon's
+// indicators also the targets whose result no report states and the results
+// no target was set for (unknown).
+std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report*>>& series);
 std::string RenderAuditTable(const std::vector<AuditRow>& rows, const std::string& format);
 
 }  // namespace plancheck

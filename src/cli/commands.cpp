@@ -416,7 +416,7 @@ int CmdAudit(const Options& given) {
   o.args = ExpandInputs(given.args);
   std::string format = o.format.empty() ? "text" : o.format;
   const std::vector<std::string> kFormats =
-      o.table ? std::vector<std::string>{"text", "csv", "markdown"}
+      o.table ? std::vector<std::string>{"text", "csv", "markdown", "json"}
               : std::vector<std::string>{"text", "json", "sarif", "github"};
   if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
     return Fail("unknown format '" + format + "' for audit" + DidYouMean(format, kFormats));
@@ -457,7 +457,7 @@ int CmdAudit(const Options& given) {
   SortDiagnostics(&diagnostics);
   std::string out;
   if (o.table) {
-    out = RenderAuditTable(BuildAuditTable(series, diagnostics), format);
+    out = RenderAuditTable(BuildAuditTable(series), format);
   } else if (format == "json") {
     out = RenderJson(diagnostics);
   } else if (format == "github") {
@@ -569,7 +569,7 @@ int RunCli(int argc, char** argv) {
   visible.add_options()
       ("help,h", "show this help")
       ("version", "show the version")
-      ("format,f", po::value<std::string>(), "check: text (default), json, sarif, github or html; facts: table (default), jsonl or csv; audit --table: text, csv or markdown")
+      ("format,f", po::value<std::string>(), "check: text (default), json, sarif, github or html; facts: table (default), jsonl or csv; audit --table: text, csv, markdown or json")
       ("output,o", po::value<std::string>(), "write to FILE (through a temporary file) instead of standard output")
       ("rules", po::value<std::vector<std::string>>()->composing(), "add the rule files (and units/indicators/regions/words.toml) in DIR")
       ("no-default-rules", "do not load the rules compiled into the binary")
@@ -582,7 +582,7 @@ int RunCli(int argc, char** argv) {
       ("encoding", po::value<std::string>(), "decode input as NAME (GB18030, UTF-16LE ...) instead of detecting")
       ("jobs,j", po::value<int>(), "read and analyze N reports at once")
       ("kinds", "with rules: list the rule kinds instead of the rules")
-      ("table", "with audit: print the indicator-by-year table (--format text, csv or markdown)")
+      ("table", "with audit: print the indicator-by-year table (--format text, csv, markdown or json)")
       ("db", po::value<std::string>(), "facts: store the reports and their facts in this SQLite FILE; audit: add the reports stored there")
       ("config", po::value<std::string>(), "read FILE instead of the nearest .plancheck.toml above the first report")
       ("baseline", po::value<std::string>(), "report only findings not acknowledged in FILE (a baseline)")

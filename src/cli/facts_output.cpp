@@ -65,6 +65,11 @@ std::string RenderFactsJsonl(const std::vector<const Report*>& reports) {
       j["indicator"] = f.indicator ? nlohmann::ordered_json(f.indicator->name)
                                    : nlohmann::ordered_json(nullptr);
       j["subject"] = f.subject;
+      // What rules join on: the identity key, and whether the figure counts
+      // what was done (新建, 新增) or what there is (累计, 总数).
+      if (!f.key.empty()) j["key"] = f.key;
+      if (f.flow) j["flow"] = true;
+      if (f.stock) j["stock"] = true;
       if (!f.tier.empty()) j["tier"] = f.tier;
       if (f.cumulative) j["cumulative"] = true;
       if (f.multi_year) j["multi_year"] = true;

@@ -1,5 +1,7 @@
 #include "engine/engine.h"
 
+#include "engine/audit.h"
+
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -277,10 +279,7 @@ void Engine::CheckSeries(const std::vector<const Report*>& series, bool english,
     if (!earlier.document.target_year || !later.document.target_year ||
         *later.document.target_year != *earlier.document.target_year + 1)
       continue;
-    // The two reports' facts side by side; whole-part links are per report.
-    std::vector<Fact> facts = earlier.facts;
-    facts.insert(facts.end(), later.facts.begin(), later.facts.end());
-    for (Fact& f : facts) f.part_of = -1;
+    std::vector<Fact> facts = JoinedFacts(earlier, later);
     CheckInput input;
     input.document = &later.document;
     input.facts = &facts;

@@ -116,6 +116,7 @@ void ReadMeasure(const std::string& t, std::string_view narrow, const std::strin
       if (EndsWith(before, "新增") || reached) break;
       if (EndsWith(before, w.words)) {
         f.direction = w.value > 0 ? 1 : -1;
+        q.direction_word = w.words;
         if (w.value == 2 || w.value == -2) f.measure = Measure::kChange;
         break;
       }
@@ -357,6 +358,15 @@ void Extractor::ReadWords(const Document& doc, size_t pi, const ParagraphText& p
         found[qi - 1].fact.measure == Measure::kLevel && found[qi - 1].fact.indicator != nullptr &&
         bounds.SentenceStart(found[qi - 1].begin) == sentence_start)
       f.indicator = found[qi - 1].fact.indicator;
+    // "农村贫困人口减少1232万人": a direction word that ends the indicator's own
+    // name (农村贫困人口减少) names it; the figure is its level.
+    if (f.indicator != nullptr && f.measure == Measure::kChange && !q.direction_word.empty() &&
+        EndsWith(f.indicator->name, q.direction_word)) {
+      f.measure = Measure::kLevel;
+      f.direction = 0;
+      f.value = std::fabs(f.value);
+      if (f.upper) *f.upper = std::fabs(*f.upper);
+    }
 
     // Tier (国家级, 中央) and flow (新建, 新增) words are part of a fact's
     // identity, read outside the words that name the indicator (新增 in
@@ -416,9 +426,23 @@ void Extractor::ReadWords(const Document& doc, size_t pi, const ParagraphText& p
 
       }
       const IdentityReader::Marks marks = identity.MarksIn(narrow);
-      if (f.measure == Measure::kLevel || f.measure == Measure::kThreshold) f.started = marks.start;
+      if (f.measure == Measure::kLevel || f.measure == Measure::kThreshold) {
+        f.started = marks.start;
+        f.finished = marks.finish;
+      }
       f.stock = !f.flow && marks.stock;
       f.cap = f.qualifier == Qualifier::kLe || marks.cap;
+    }
+
+    // "由每人每年320元提高到380元": the level a change reaches counts what its
+    // baseline counts.
+    if (qi > 0 && found[qi - 1].fact.period.kind == PeriodKind::kBaseline && seg_start == found[qi - 1].end &&
+        seg_start > clause_start && identity.Normalize(narrow_subject).empty()) {
+      const Fact& baseline = found[qi - 1].fact;
+      f.indicator = baseline.indicator;
+      f.subject = baseline.subject;
+      f.noun = baseline.noun;
+      f.key = baseline.key;
     }
 
     // Named items right before a count: "东城、葭萌2所", "虎跳、清水等4个".
@@ -429,7 +453,7 @@ void Extractor::ReadWords(const Document& doc, size_t pi, const ParagraphText& p
         !AnyWordAt(t, q.end, {",", ";", ":", "。", "、", ")", "”", "，", "；", "和", "与", "及"});
     // Only a clause whose first quantity this is: "42个示范村、22个示范片区"
     // is two counts, not a list counted as 22.
-    if (f.dimension == "count" && narrow.size() > 0 && noun_follows && seg_start == clause_start) {
+    if (f.dimension == "count" && !q.bare && narrow.size() > 0 && noun_follows && seg_start == clause_start) {
       if (std::optional<Enumeration> e =
               ReadEnumeration(narrow, std::string_view(t).substr(q.begin, q.end - q.begin),
                               std::string_view(t).substr(q.end), enumeration_verbs_)) {

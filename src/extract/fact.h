@@ -9,17 +9,14 @@
 
 #include "base/span.h"
 #include "extract/lexicon.h"
+#include "extract/measure.h"
 #include "segment/document.h"
 #include "segment/period.h"
 
 namespace plancheck {
 
-enum class Measure { kLevel, kRate, kGrowth, kChange, kRank, kThreshold };
-enum class Qualifier { kEq, kGe, kLe, kGt, kLt, kApprox };
 enum class ListKind { kNone, kRespectively, kEach, kPairwise };
 
-const char* MeasureName(Measure m);
-const char* QualifierName(Qualifier q);
 const char* ListKindName(ListKind k);
 
 struct Fact {
@@ -45,6 +42,7 @@ struct Fact {
   std::string tier;     // 国家级, 省级以上, 中央 ...: part of identity
   bool flow = false;    // a verb of doing (新建, 改造, 完成): what was done, not what exists
   bool started = false;  // 启动, 开工: counts what was begun, not finished
+  bool finished = false; // 建成, 竣工: counts what was finished
   bool stock = false;   // 累计, 总数 ... without a verb of doing: what exists
   bool cap = false;     // 控制在, 以内: a ceiling, where less is better
   // What it counts, for matching figures of one thing across paragraphs: the

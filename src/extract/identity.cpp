@@ -200,11 +200,12 @@ IdentityReader::IdentityReader(const IdentityWords& words)
       removed_({&kMarks, &words.scope, &words.actions, &words.states, &words.manner}, words.synonyms),
       noun_end_({&words.noun_end}),
       actions_({&words.actions}),
-      marks_(WordSet::Tagged({{&words.starts, 1}, {&words.stock, 2}, {&words.lower_is_better, 4}})) {}
+      marks_(WordSet::Tagged({{&words.starts, 1}, {&words.stock, 2}, {&words.lower_is_better, 4},
+                                   {&words.finishes, 8}})) {}
 
 IdentityReader::Marks IdentityReader::MarksIn(std::string_view before) const {
   const uint8_t tags = marks_.TagsIn(before);
-  return Marks{(tags & 1) != 0, (tags & 2) != 0, (tags & 4) != 0};
+  return Marks{(tags & 1) != 0, (tags & 2) != 0, (tags & 4) != 0, (tags & 8) != 0};
 }
 
 bool IdentityReader::NarrowsAlias(std::string_view before) const {

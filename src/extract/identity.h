@@ -107,6 +107,7 @@ class IdentityReader {
     bool start = false;  // 启动, 开工: counts what was begun
     bool stock = false;  // 累计, 总数: a stock
     bool cap = false;    // 控制在, 压减: less is better
+    bool finish = false; // 建成, 竣工: counts what was finished
   };
   Marks MarksIn(std::string_view before) const;
 
@@ -119,7 +120,7 @@ class IdentityReader {
   WordSet removed_;  // the same without tiers, with marks: taken out of a key
   WordSet noun_end_;
   WordSet actions_;
-  WordSet marks_;  // starts, stock, lower_is_better, tagged
+  WordSet marks_;  // starts, stock, lower_is_better, finishes, tagged
 };
 
 }  // namespace plancheck

@@ -157,6 +157,30 @@ void Lexicon::LoadExtractWords(const toml::table& table, const std::string& path
                return static_cast<int>(*s);
              },
              &extract_.stages);
+  if (const toml::array* implicit = r.Array("implicit")) {
+    const std::string what = "[extract] implicit";
+    for (const toml::node& node : *implicit) {
+      const toml::table* t = node.as_table();
+      if (t == nullptr) {
+        errors->Add(path, LineOf(node), what + ": each entry must be a table { words = \"…\", … }");
+        continue;
+      }
+      TableReader e(*t, path, errors, what);
+      ExtractWords::Implicit entry;
+      entry.words = e.String("words", /*required=*/true).value_or("");
+      std::optional<std::string> measure = e.Enum("measure", {"rate", "growth"}, "rate");
+      std::optional<double> value = e.Number("value");
+      std::optional<std::string> q = e.Enum("qualifier", {"=", ">", "<", "~"}, "=");
+      if (!value) e.Error(e.line(), what + ": 'value' is required");
+      e.Finish();
+      if (entry.words.empty() || !measure || !value || !q) continue;
+      entry.measure = *measure == "growth" ? Measure::kGrowth : Measure::kRate;
+      entry.value = *value;
+      entry.qualifier = *q == ">" ? Qualifier::kGt : *q == "<" ? Qualifier::kLt : *q == "~" ? Qualifier::kApprox : Qualifier::kEq;
+      extract_.implicit.push_back(std::move(entry));
+    }
+    SortLongestFirst(&extract_.implicit, [](const ExtractWords::Implicit& i) -> const std::string& { return i.words; });
+  }
   AppendWords(r, "fillers", &extract_.fillers);
   AppendWords(r, "leading_noise", &extract_.leading_noise);
   AppendWords(r, "trailing_noise", &extract_.trailing_noise);
@@ -187,6 +211,7 @@ void Lexicon::LoadIdentityWords(const toml::table& table, const std::string& pat
   AppendWords(r, "generic", &identity_.generic);
   AppendWords(r, "stock", &identity_.stock);
   AppendWords(r, "starts", &identity_.starts);
+  AppendWords(r, "finishes", &identity_.finishes);
   AppendWords(r, "lower_is_better", &identity_.lower_is_better);
   if (const toml::array* pairs = r.Array("synonyms")) {
     for (const toml::node& node : *pairs) {

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/measure.h"
 #include "base/toml_reader.h"
 #include "segment/period.h"
 #include "text/guarded_regex.h"
@@ -66,6 +67,7 @@ struct IdentityWords {
   std::vector<std::string> generic;   // heads that name nothing on their own
   std::vector<std::string> stock;     // 累计, 总数: a stock, not a flow
   std::vector<std::string> starts;    // 启动, 开工: what was begun, not finished
+  std::vector<std::string> finishes;  // 建成, 竣工: what was finished
   std::vector<std::string> lower_is_better;  // 控制在, 压减: a cap
 };
 
@@ -83,6 +85,15 @@ struct ExtractWords {
   std::vector<std::string> leading_noise;
   std::vector<std::string> trailing_noise;
   std::vector<Valued> stages;      // value: 0 签约, 1 开工, 2 投产
+  // Words that state a figure without a number: 全覆盖 (a rate of 100%),
+  // 持平 (a growth of 0), 出现下降 (a growth below 0).
+  struct Implicit {
+    std::string words;
+    Measure measure = Measure::kRate;
+    double value = 0;
+    Qualifier qualifier = Qualifier::kEq;
+  };
+  std::vector<Implicit> implicit;  // longest first
 };
 
 // `s` without the words at its ends that are no part of what it names

@@ -158,8 +158,6 @@ QuantityScanner::QuantityScanner(const Lexicon& lexicon) : lexicon_(lexicon) {
       "一[零〇一二两三四五六七八九十百千万亿]+)(余|多)?(" + cn_units + ")(以上|以下|以内|左右)?",
       options);
   PLANCHECK_CHECK(chinese_->ok());
-  implicit_ = std::make_unique<RE2>("(全覆盖|持平)", options);
-  PLANCHECK_CHECK(implicit_->ok());
   spellout_ = SharedSpellout();
 }
 
@@ -393,7 +391,9 @@ std::vector<RawQuantity> QuantityScanner::Scan(const ParagraphText& p) const {
   std::sort(found.begin(), found.end(),
             [](const RawQuantity& a, const RawQuantity& b) { return a.begin < b.begin; });
   if (spellout_ != nullptr) ScanChinese(p, &found);
-  if (ContainsText(t, "全覆盖") || ContainsText(t, "持平")) ScanImplicit(t, &found);
+  if (has_digit) ScanMagnitudes(t, &found);
+  if (ContainsText(t, "分之") || ContainsText(t, "/")) ScanFractions(t, &found);
+  ScanImplicit(t, &found);
   std::sort(found.begin(), found.end(),
             [](const RawQuantity& a, const RawQuantity& b) { return a.begin < b.begin; });
   ShareUnits(t, &found);
@@ -509,21 +509,7 @@ void QuantityScanner::ScanChinese(const ParagraphText& p, std::vector<RawQuantit
       size_t clause = bounds.ClauseStart(bounds.SentenceStart(begin), begin);
       if (!ContainsText(std::string_view(t).substr(clause, begin - clause), "、")) continue;
     }
-    // The same few numerals recur (两, 万, 三): parse each once per thread.
-    thread_local std::unordered_map<std::string, double> parsed_numerals;
-    auto cached = parsed_numerals.find(numeral);
-    if (cached == parsed_numerals.end()) {
-      icu::UnicodeString text = icu::UnicodeString::fromUTF8(numeral);
-      icu::Formattable parsed;
-      icu::ParsePosition pp(0);
-      spellout_->parse(text, parsed, pp);
-      UErrorCode code = U_ZERO_ERROR;
-      double value = parsed.getDouble(code);
-      if (U_FAILURE(code) || pp.getIndex() != text.length()) value = -1;
-      if (parsed_numerals.size() > 4096) parsed_numerals.clear();
-      cached = parsed_numerals.emplace(numeral, value).first;
-    }
-    double number = cached->second;
+    const double number = ParseChineseNumeral(numeral);
     if (number < 0) continue;
     // Overlap with an Arabic quantity (those are sorted by begin).
     auto after = std::lower_bound(found.begin(), found.begin() + arabic_count, end,
@@ -547,36 +533,150 @@ void QuantityScanner::ScanChinese(const ParagraphText& p, std::vector<RawQuantit
   }
 }
 
-void QuantityScanner::ScanImplicit(const std::string& t, std::vector<RawQuantity>* out) const {
-  std::vector<RawQuantity>& found = *out;
-  re2::StringPiece ig[2];
-  size_t pos = 0;
-  while (pos < t.size() && implicit_->Match(t, pos, t.size(), RE2::UNANCHORED, ig, 2)) {
-    size_t begin = static_cast<size_t>(ig[0].data() - t.data());
-    size_t end = begin + ig[0].size();
-    pos = end;
-    // "完成全区6.3万农户全覆盖排查": the word qualifies an action there.
-    if (end < t.size() && !(t.compare(end, 1, ",") == 0 || t.compare(end, 1, ";") == 0 ||
-                            t.compare(end, 3, "。") == 0 || t.compare(end, 3, "、") == 0))
-      continue;
-    const bool level = ig[1] == "持平";
-    // 支持平台: 持平 inside another word.
-    if (level && begin >= 3 && t.compare(begin - 3, 3, "支") == 0) continue;
+double QuantityScanner::ParseChineseNumeral(const std::string& numeral) const {
+  // The same few numerals recur (两, 万, 三): parse each once per thread.
+  thread_local std::unordered_map<std::string, double> parsed_numerals;
+  auto cached = parsed_numerals.find(numeral);
+  if (cached == parsed_numerals.end()) {
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(numeral);
+    icu::Formattable parsed;
+    icu::ParsePosition pp(0);
+    spellout_->parse(text, parsed, pp);
+    UErrorCode code = U_ZERO_ERROR;
+    double value = parsed.getDouble(code);
+    if (U_FAILURE(code) || pp.getIndex() != text.length()) value = -1;
+    if (parsed_numerals.size() > 4096) parsed_numerals.clear();
+    cached = parsed_numerals.emplace(numeral, value).first;
+  }
+  return cached->second;
+}
+
+namespace {
+
+// The qualifier of a bound word at t[end] (以上, 以内, 左右), and its length.
+Qualifier BoundAt(const std::string& t, size_t end, size_t* length) {
+  for (std::string_view w : kBoundWords) {
+    if (!WordAt(t, end, w)) continue;
+    *length = w.size();
+    if (w == "以上") return Qualifier::kGe;
+    if (w == "左右" || w == "上下") return Qualifier::kApprox;
+    return Qualifier::kLe;
+  }
+  *length = 0;
+  return Qualifier::kEq;
+}
+
+bool Overlaps(const std::vector<RawQuantity>& found, size_t begin, size_t end) {
+  return std::any_of(found.begin(), found.end(),
+                     [&](const RawQuantity& q) { return q.begin < end && begin < q.end; });
+}
+
+}  // namespace
+
+void QuantityScanner::ScanFractions(const std::string& t, std::vector<RawQuantity>* out) const {
+  auto add = [&](size_t begin, size_t end, double numerator, double denominator) {
+    if (denominator <= 0 || numerator <= 0 || numerator > denominator || Overlaps(*out, begin, end)) return;
     RawQuantity q;
+    size_t bound = 0;
+    q.fact.qualifier = BoundAt(t, end, &bound);
     q.begin = begin;
-    q.end = end;
+    q.end = end + bound;
+    q.fact.value = 100 * numerator / denominator;
+    q.fact.tolerance = 0.05;  // a fraction is exact; its percent is printed to a tenth
     q.fact.unit = "%";
     q.fact.dimension = "percent";
-    if (level) {
-      q.fact.value = 0;
-      q.fact.measure = Measure::kGrowth;
-      q.fixed_measure = true;
-      if (begin >= 6 && t.compare(begin - 6, 6, "基本") == 0) q.fact.qualifier = Qualifier::kApprox;
-    } else {
-      q.fact.value = 100;
-      q.fact.measure = Measure::kRate;
+    out->push_back(std::move(q));
+  };
+  // 三分之一, 百分之五十.
+  if (spellout_ != nullptr) {
+    for (size_t at = 0; (at = FindText(t, "分之", at)) != std::string::npos; at += 6) {
+      size_t begin = at, end = at + 6;
+      while (begin >= 3 && IsChineseNumeralAt(t, begin - 3)) begin -= 3;
+      while (IsChineseNumeralAt(t, end)) end += 3;
+      if (begin == at || end == at + 6) continue;
+      add(begin, end, ParseChineseNumeral(t.substr(at + 6, end - at - 6)),
+          ParseChineseNumeral(t.substr(begin, at - begin)));
     }
-    found.push_back(std::move(q));
+  }
+  // 1/3, 2/5: a small denominator, so that dates (2015/3) and labels are no fractions.
+  for (size_t at = 0; (at = t.find('/', at)) != std::string::npos; ++at) {
+    if (at == 0 || at + 1 >= t.size() || !IsDigit(t[at - 1]) || !IsDigit(t[at + 1])) continue;
+    size_t begin = at - 1, end = at + 2;
+    if (begin > 0 && (IsAsciiAlnum(t[begin - 1]) || t[begin - 1] == '.' || t[begin - 1] == '/')) continue;
+    if (end < t.size() && (IsAsciiAlnum(t[end]) || t[end] == '.' || t[end] == '/')) continue;
+    add(begin, end, t[at - 1] - '0', t[at + 1] - '0');
+  }
+}
+
+void QuantityScanner::ScanMagnitudes(const std::string& t, std::vector<RawQuantity>* out) const {
+  const Unit* count = lexicon_.FindUnit("个");
+  static const RE2 kMagnitude(R"((\d+(?:\.\d+)?)(多|余)?(万亿|亿|万)(多|余)?)");
+  re2::StringPiece input(t), number, approx_before, magnitude, approx;
+  while (RE2::FindAndConsume(&input, kMagnitude, &number, &approx_before, &magnitude, &approx)) {
+    const size_t begin = static_cast<size_t>(number.data() - t.data());
+    size_t end = static_cast<size_t>(input.data() - t.data());
+    if (begin > 0 && (IsAsciiAlnum(t[begin - 1]) || t[begin - 1] == '.')) continue;
+    if (Overlaps(*out, begin, end)) continue;
+    double scale = Magnitude(std::string(magnitude.data(), magnitude.size()));
+    // 4万多亿元: 万 … 亿 multiply.
+    if (magnitude == "万" && !approx.empty() && WordAt(t, end, "亿")) {
+      scale *= 1e8;
+      end += 3;
+      input.remove_prefix(std::min<size_t>(3, input.size()));
+    }
+    // 4500余万人次: a unit after all. Else a noun right after: a CJK
+    // character that is no bound, joiner or particle (6000万农村人口).
+    const Unit* unit = lexicon_.MatchUnit(std::string_view(t).substr(end));
+    const bool bare = unit == nullptr;
+    if (bare) {
+      if (count == nullptr || end + 3 > t.size() || static_cast<unsigned char>(t[end]) < 0xE4 ||
+          AnyWordAt(t, end, {"以", "左", "上", "之", "的", "和", "与", "及", "或", "至", "到", "、"}))
+        continue;
+      unit = count;
+    } else {
+      end += unit->name.size();
+    }
+    RawQuantity q;
+    size_t bound = 0;
+    q.fact.qualifier = BoundAt(t, end, &bound);
+    if (q.fact.qualifier == Qualifier::kEq && !(approx.empty() && approx_before.empty()))
+      q.fact.qualifier = Qualifier::kGt;
+    q.begin = begin;
+    q.end = end + bound;
+    q.bare = bare;
+    int decimals = 0;
+    scale *= unit->factor;
+    q.fact.value = Scale(ParseNumber(std::string(number.data(), number.size()), &decimals), decimals, scale);
+    q.scale = scale;
+    q.fact.tolerance = 0.5 * scale / std::pow(10.0, decimals);
+    q.fact.unit = unit->base;
+    q.fact.dimension = unit->dimension;
+    q.fact.generic_unit = unit->generic;
+    out->push_back(std::move(q));
+  }
+}
+
+void QuantityScanner::ScanImplicit(const std::string& t, std::vector<RawQuantity>* out) const {
+  for (const ExtractWords::Implicit& word : lexicon_.extract_words().implicit) {
+    for (size_t at = 0; (at = FindText(t, word.words, at)) != std::string::npos; at += word.words.size()) {
+      const size_t end = at + word.words.size();
+      // "完成全区6.3万农户全覆盖排查", "支持平台": the words qualify an action
+      // or are part of another word there; a figure ends its clause.
+      if (end < t.size() && !AnyWordAt(t, end, {",", ";", "。", "、", "!", "?"})) continue;
+      // The longer word of two at one place (基本持平, 持平) was read first.
+      auto overlaps = [&](const RawQuantity& q) { return q.begin < end && at < q.end; };
+      if (std::any_of(out->begin(), out->end(), overlaps)) continue;
+      RawQuantity q;
+      q.begin = at;
+      q.end = end;
+      q.fact.unit = "%";
+      q.fact.dimension = "percent";
+      q.fact.value = word.value;
+      q.fact.measure = word.measure;
+      q.fact.qualifier = word.qualifier;
+      q.fixed_measure = word.measure == Measure::kGrowth;
+      out->push_back(std::move(q));
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 // Quantities: the first stage of extraction. Finds every number of a
 // paragraph with its unit, magnitude, range, sign and bound word
-// (82.7亿元, 5-7%, 1000家左右, 两个), the ranks (居全市第5), the numbers that
-// words carry (全覆盖 = 100%, 持平 = a growth of 0), and bare numbers that
+// (82.7亿元, 5-7%, 1000家左右, 两个, 6000万农村人口), fractions (三分之一, 1/3),
+// the ranks (居全市第5), the numbers that
+// words carry (words.toml [extract] implicit: 全覆盖, 持平, 出现下降), and bare
+// numbers that
 // share the unit of the quantity after them (4.2和0.6个百分点). Reads no
 // words around a number beyond what decides whether it is one.
 //
@@ -49,6 +51,8 @@ struct RawQuantity {
   Fact fact;
   bool threshold = false;      // 以上/以下 inside a noun phrase (500万元以上项目)
   bool fixed_measure = false;  // read from a word (持平): its measure is known
+  bool bare = false;            // no counting word: 6000万农村人口
+  std::string_view direction_word;  // 增长, 减少 … right before the number (words.toml)
 };
 
 class QuantityScanner {
@@ -74,6 +78,13 @@ class QuantityScanner {
   void ScanRanks(const std::string& t, std::vector<RawQuantity>* found) const;
   void ScanChinese(const ParagraphText& paragraph, std::vector<RawQuantity>* found) const;
   void ScanImplicit(const std::string& t, std::vector<RawQuantity>* found) const;
+  // What the quantity pattern leaves: 4500余万人次 (余 before the magnitude),
+  // and 6000万农村人口 (a number and magnitude right before the noun it counts).
+  void ScanMagnitudes(const std::string& t, std::vector<RawQuantity>* found) const;
+  // 三分之一, 1/3: a share, in percent.
+  void ScanFractions(const std::string& t, std::vector<RawQuantity>* found) const;
+  // The value of a run of Chinese numerals, or −1.
+  double ParseChineseNumeral(const std::string& numeral) const;
   void ShareUnits(const std::string& t, std::vector<RawQuantity>* found) const;
   bool QuantityGroups(std::string_view m, re2::StringPiece* groups) const;
 
@@ -81,7 +92,6 @@ class QuantityScanner {
   std::unique_ptr<re2::RE2> quantity_;
   std::unique_ptr<re2::RE2> rank_;
   std::unique_ptr<re2::RE2> chinese_;   // 两个, 一千六百万元
-  std::unique_ptr<re2::RE2> implicit_;  // 全覆盖 = 100%
   const icu::RuleBasedNumberFormat* spellout_ = nullptr;  // SharedSpellout()
   // Bytes a match can extend past its numeric head (magnitude, 余, unit,
   // 以上): bounds each anchored match.

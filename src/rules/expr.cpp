@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include "base/spell.h"
+#include "rules/outcome.h"
 
 namespace plancheck {
 
@@ -38,7 +39,7 @@ enum Field {
   kValue, kUpper, kTolerance, kYear, kUnit, kDimension, kMeasure, kRole, kQualifier, kIndicator,
   kHasIndicator, kSubject, kTier, kText, kListKind, kListItems, kListValues, kListIndex, kListId,
   kEnumNames, kEnumEtc, kWrittenSign, kDirection, kCumulative, kMultiYear, kIndicatorKind,
-  kPolarity, kGrowthBasis, kIndicatorDimension, kPeers, kSentence, kParagraph, kStage, kFlow, kReportYear, kClaimsMet, kStatedGrowth, kStatedGrowthTolerance, kPeriod, kPeriodFrom, kPeriodTo, kKey, kIndicatorDimensionLabel, kIndicatorAdjacent, kNoun, kListCommas, kStarted, kStock, kCap, kName, kGenericUnit, kFieldCount
+  kPolarity, kGrowthBasis, kIndicatorDimension, kPeers, kSentence, kParagraph, kStage, kFlow, kReportYear, kClaimsMet, kStatedGrowth, kStatedGrowthTolerance, kPeriod, kPeriodFrom, kPeriodTo, kKey, kIndicatorDimensionLabel, kIndicatorAdjacent, kNoun, kListCommas, kStarted, kFinished, kStock, kCap, kName, kGenericUnit, kFieldCount
 };
 
 const char* PolarityName(Polarity p) {
@@ -60,7 +61,7 @@ const std::vector<std::string>& FactFields() {
       "list_values", "list_index", "list_id", "enum_names", "enum_etc", "written_sign",
       "direction", "cumulative", "multi_year", "indicator_kind", "polarity", "growth_basis",
       "indicator_dimension", "peers", "sentence", "paragraph", "stage", "flow", "report_year", "claims_met", "stated_growth",
-      "stated_growth_tolerance", "period", "period_from", "period_to", "key", "indicator_dimension_label", "indicator_adjacent", "noun", "list_commas", "started", "stock", "cap", "name", "generic_unit"};
+      "stated_growth_tolerance", "period", "period_from", "period_to", "key", "indicator_dimension_label", "indicator_adjacent", "noun", "list_commas", "started", "finished", "stock", "cap", "name", "generic_unit"};
   return kNames;
 }
 
@@ -120,6 +121,7 @@ Value FieldValue(const Fact& f, int field, const Environment& env) {
     case kIndicatorDimensionLabel: return ind ? Value::String(ind->dimension_label) : Value::Null();
     case kIndicatorAdjacent: return Value::Bool(f.indicator_adjacent);
     case kStarted: return Value::Bool(f.started);
+    case kFinished: return Value::Bool(f.finished);
     case kListCommas: return Value::Number(f.list_commas);
     case kStock: return Value::Bool(f.stock);
     case kCap: return Value::Bool(f.cap);
@@ -269,6 +271,22 @@ class Call : public Expr {
   std::vector<ExprPtr> args_;
 };
 
+// met(TARGET, ACTUAL): whether the actual meets the target (outcome.h);
+// true also when that cannot be told, so that an assertion fires only on a
+// miss.
+class Met : public Expr {
+ public:
+  Met(int target, int actual) : target_(target), actual_(actual) {}
+  Value Eval(const Bindings& b) const override {
+    const Fact* t = b.facts[target_];
+    const Fact* a = b.facts[actual_];
+    if (t == nullptr || a == nullptr) return Value::Null();
+    return Value::Bool(TargetOutcome(*t, *a) != Outcome::kMissed);
+  }
+ private:
+  int target_, actual_;
+};
+
 class Parser {
  public:
   Parser(std::string_view s, const std::vector<std::string>& vars) : s_(s), vars_(vars) {}
@@ -309,17 +327,20 @@ class Parser {
   }
   ExprPtr Error() { return std::make_shared<Literal>(Value::Null()); }
 
-  bool Resolve(std::string_view var, std::string_view field, int* v, int* f) {
+  bool ResolveVariable(std::string_view var, int* v) {
     *v = -1;
     for (size_t i = 0; i < vars_.size(); ++i)
       if (vars_[i] == var) *v = static_cast<int>(i);
-    if (*v < 0) {
-      std::string list;
-      for (const auto& x : vars_) list += (list.empty() ? "" : ", ") + x;
-      Fail("unknown variable '" + std::string(var) + "' (this rule kind binds " + list + ")" +
-           DidYouMean(var, vars_));
-      return false;
-    }
+    if (*v >= 0) return true;
+    std::string list;
+    for (const auto& x : vars_) list += (list.empty() ? "" : ", ") + x;
+    Fail("unknown variable '" + std::string(var) + "' (this rule kind binds " + list + ")" +
+         DidYouMean(var, vars_));
+    return false;
+  }
+
+  bool Resolve(std::string_view var, std::string_view field, int* v, int* f) {
+    if (!ResolveVariable(var, v)) return false;
     const auto& fields = FactFields();
     for (size_t i = 0; i < fields.size(); ++i) {
       if (fields[i] == field) {
@@ -451,6 +472,26 @@ class Parser {
         pos_ = end + 1;
         if (!Eat(")")) Fail("missing ')'");
         return std::make_shared<Matches>(subject, re);
+      }
+      if (name == "met") {
+        int vars[2] = {-1, -1};
+        if (!Eat("(")) {
+          Fail("met(TARGET, ACTUAL) needs two variables in parentheses");
+          return Error();
+        }
+        for (int k = 0; k < 2; ++k) {
+          if (k == 1 && !Eat(",")) {
+            Fail("met(TARGET, ACTUAL) takes two variables");
+            return Error();
+          }
+          Skip();
+          size_t vstart = pos_;
+          while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_'))
+            ++pos_;
+          if (!ResolveVariable(s_.substr(vstart, pos_ - vstart), &vars[k])) return Error();
+        }
+        if (!Eat(")")) Fail("missing ')'");
+        return std::make_shared<Met>(vars[0], vars[1]);
       }
       if (name == "known") {
         if (!Eat("(")) {

@@ -3,7 +3,8 @@
 //
 // Grammar (usual precedence): || && ! == != < <= > >= + - * / unary -,
 // parentheses, numbers, "strings", true/false, functions abs min max,
-// known(x) (not null or empty), matches(text, "RE2 pattern"), and
+// known(x) (not null or empty), matches(text, "RE2 pattern"), met(T, A)
+// (whether fact A meets target T, rules/outcome.h; true when unknown), and
 // fields VAR.FIELD where VAR is one the rule kind binds (t, a) and FIELD is
 // in FactFields(). Parsing checks every variable and field, so an expression
 // that parsed cannot fail while evaluating. A missing value (a fact with no

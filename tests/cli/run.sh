@@ -131,6 +131,20 @@ table=$("$pc" audit --table "$src/reports")
 # One row: the 2015 GDP growth target against the result the next report states.
 if grep -Eq '^全国 +地区生产总值 +growth +2015 +7%左右 +6\.9% +met' <<<"$table"; then passed=$((passed + 1)); else
   echo "FAIL audit table: $table"; failed=$((failed + 1)); fi
+# The table's status is the met() of target-missed, whichever rules run: a
+# missed target stays missed with the audit rules disabled.
+for flags in "" "--disable audit"; do
+  row=$("$pc" audit --table $flags "$work/series" | grep -E '^甲县 +全社会固定资产投资 +growth +2023 ')
+  if [[ $row =~ \ 16%\ +9%\ +missed$ ]]; then passed=$((passed + 1)); else
+    echo "FAIL audit table status with '$flags': '$row'"; failed=$((failed + 1)); fi
+done
+if "$pc" audit --table --format json "$work/series" | python3 -c '
+import json, sys
+rows = json.load(sys.stdin)
+row = [r for r in rows if r["indicator"] == "全社会固定资产投资" and r["year"] == 2023][0]
+assert (row["target"], row["actual"], row["status"]) == ("16%", "9%", "missed"), row
+'; then passed=$((passed + 1)); else
+  echo "FAIL audit table json"; failed=$((failed + 1)); fi
 if "$pc" audit --table --format csv "$work/series" | head -c 3 | od -An -tx1 | grep -q 'ef bb bf' &&
    "$pc" audit --table --format markdown "$work/series" | grep -q '^|---|'; then passed=$((passed + 1)); else
   echo "FAIL audit table formats"; failed=$((failed + 1)); fi

@@ -104,6 +104,48 @@ BOOST_AUTO_TEST_CASE(BareNumbersShareTheUnitAfterThem) {
   BOOST_TEST(found[2].fact.value == 8.5);
 }
 
+BOOST_AUTO_TEST_CASE(MagnitudesTheQuantityPatternLeaves) {
+  testing::Paragraph p("接待观众4500余万人次，再解决6000万农村人口饮水安全问题，新增4万多亿元，3亿多农村人口。");
+  std::vector<RawQuantity> found = Scan(p);
+  BOOST_REQUIRE(found.size() == 4u);
+  BOOST_TEST(p.Source(found[0].begin, found[0].end) == "4500余万人次");
+  BOOST_TEST(found[0].fact.value == 45000000);
+  BOOST_TEST((found[0].fact.qualifier == Qualifier::kGt));
+  BOOST_TEST(!found[0].bare);
+  BOOST_TEST(p.Source(found[1].begin, found[1].end) == "6000万");
+  BOOST_TEST(found[1].fact.value == 60000000);
+  BOOST_TEST(found[1].fact.dimension == "count");
+  BOOST_TEST(found[1].bare);
+  BOOST_TEST(p.Source(found[2].begin, found[2].end) == "4万多亿元");
+  BOOST_TEST(found[2].fact.value == 4e12);
+  BOOST_TEST(p.Source(found[3].begin, found[3].end) == "3亿多");
+  // A magnitude before a bound or a particle counts nothing.
+  BOOST_TEST(Texts("投资5000万以上的项目，年产值10亿的企业。").size() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(FractionsAreShares) {
+  testing::Paragraph p("专项转移支付项目要减少三分之一，比上年减少1/3以上，2015/3发布。");
+  std::vector<RawQuantity> found = Scan(p);
+  BOOST_REQUIRE(found.size() == 2u);
+  BOOST_TEST(p.Source(found[0].begin, found[0].end) == "三分之一");
+  BOOST_TEST(std::abs(found[0].fact.value - 100.0 / 3) < 1e-9);
+  BOOST_TEST(found[0].fact.dimension == "percent");
+  BOOST_TEST(p.Source(found[1].begin, found[1].end) == "1/3以上");
+  BOOST_TEST((found[1].fact.qualifier == Qualifier::kGe));
+}
+
+BOOST_AUTO_TEST_CASE(ResultsInWords) {
+  testing::Paragraph p("进出口总额出现下降，消费基本持平；进出口实现正增长。");
+  std::vector<RawQuantity> found = Scan(p);
+  BOOST_REQUIRE(found.size() == 3u);
+  BOOST_TEST(p.Source(found[0].begin, found[0].end) == "出现下降");
+  BOOST_TEST((found[0].fact.qualifier == Qualifier::kLt));
+  BOOST_TEST(found[0].fact.value == 0);
+  BOOST_TEST(p.Source(found[1].begin, found[1].end) == "基本持平");
+  BOOST_TEST((found[1].fact.qualifier == Qualifier::kApprox));
+  BOOST_TEST((found[2].fact.qualifier == Qualifier::kGt));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace plancheck

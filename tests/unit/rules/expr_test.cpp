@@ -64,6 +64,21 @@ BOOST_AUTO_TEST_CASE(ReportsSyntaxErrorsWithAColumn) {
   BOOST_TEST(ParseError("matches(t.text, \"(\")").find("RE2 rejects the pattern") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(MetIsFalseOnlyOnAMiss) {
+  Fact target, actual;
+  target.value = 1000;
+  target.qualifier = Qualifier::kGe;
+  actual.value = 900;
+  BOOST_TEST(!Eval("met(a, t)", actual, &target));
+  actual.value = 1100;
+  BOOST_TEST(Eval("met(a, t)", actual, &target));
+  actual.value = 900;
+  actual.qualifier = Qualifier::kGt;  // 900多: cannot be told
+  BOOST_TEST(Eval("met(a, t)", actual, &target));
+  BOOST_TEST(ParseError("met(a, x)").find("unknown variable 'x'") == 0);
+  BOOST_TEST(ParseError("met(a)").find("met(TARGET, ACTUAL) takes two variables") == 0);
+}
+
 BOOST_AUTO_TEST_CASE(TemplatesCheckPlaceholders) {
   Result<Template> ok = Template::Parse("{t.indicator}的目标{t.text}", kVars);
   BOOST_REQUIRE(ok.ok());

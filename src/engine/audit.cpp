@@ -1,0 +1,117 @@
+#include "engine/audit.h"
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/utf8.h"
+
+namespace plancheck {
+
+namespace {
+
+constexpr size_t kShortestPartialKey = 4;  // characters
+
+// The one earlier key that `key` is the end or beginning of, or that is the
+// end or beginning of `key`; "" when none or several.
+std::string MatchingEarlierKey(const std::string& key, const std::unordered_set<std::string>& earlier) {
+  if (CountCodePoints(key) < kShortestPartialKey) return "";
+  std::string found;
+  for (const std::string& e : earlier) {
+    if (CountCodePoints(e) < kShortestPartialKey) continue;
+    if (!EndsWith(e, key) && !EndsWith(key, e) && !StartsWith(e, key) && !StartsWith(key, e)) continue;
+    if (!found.empty()) return "";
+    found = e;
+  }
+  return found;
+}
+
+bool Comparable(const Fact& f) {
+  return (f.measure == Measure::kLevel || f.measure == Measure::kRate || f.measure == Measure::kGrowth) &&
+         !f.multi_year && !f.cumulative && !f.key.empty() && f.year.has_value();
+}
+
+bool SameThing(const Fact& target, const Fact& actual) {
+  return actual.key == target.key && actual.measure == target.measure && actual.unit == target.unit &&
+         actual.tier == target.tier && actual.stock == target.stock && actual.finished == target.finished;
+}
+
+// "今年新开工700万套以上" names no object, "新开工保障性安居工程740万套" does:
+// a fact whose words are only a verb phrase (its key is empty) takes the key
+// of the one fact of `other` whose words begin with that phrase, in the
+// same unit.
+void MatchVerbOnly(std::vector<Fact>::iterator begin, std::vector<Fact>::iterator end,
+                   const std::vector<Fact>& other) {
+  constexpr size_t kShortestPhrase = 3;  // characters: 新开工, 基本建成
+  for (auto f = begin; f != end; ++f) {
+    if (!f->key.empty() || CountCodePoints(f->subject) < kShortestPhrase) continue;
+    const std::string* found = nullptr;
+    bool several = false;
+    for (const Fact& o : other) {
+      if (o.key.empty() || o.unit != f->unit || !StartsWith(o.subject, f->subject)) continue;
+      several = several || (found != nullptr && *found != o.key);
+      found = &o.key;
+    }
+    if (found != nullptr && !several) f->key = *found;
+  }
+}
+
+}  // namespace
+
+std::vector<Fact> JoinedFacts(const Report& earlier, const Report& later) {
+  std::vector<Fact> facts = earlier.facts;
+  facts.insert(facts.end(), later.facts.begin(), later.facts.end());
+  for (Fact& f : facts) f.part_of = -1;
+  // Only keys the later report does not name exactly are free to match.
+  std::unordered_set<std::string> later_keys;
+  for (const Fact& f : later.facts)
+    if (!f.key.empty()) later_keys.insert(f.key);
+  std::unordered_set<std::string> earlier_keys, unmatched;
+  for (const Fact& f : earlier.facts) {
+    if (f.key.empty()) continue;
+    earlier_keys.insert(f.key);
+    if (!later_keys.count(f.key)) unmatched.insert(f.key);
+  }
+  std::unordered_map<std::string, std::string> matched;
+  for (size_t i = earlier.facts.size(); i < facts.size(); ++i) {
+    std::string& key = facts[i].key;
+    if (key.empty() || earlier_keys.count(key)) continue;
+    auto it = matched.find(key);
+    if (it == matched.end()) it = matched.emplace(key, MatchingEarlierKey(key, unmatched)).first;
+    if (!it->second.empty()) key = it->second;
+  }
+  const auto later_begin = facts.begin() + static_cast<std::ptrdiff_t>(earlier.facts.size());
+  MatchVerbOnly(facts.begin(), later_begin, later.facts);
+  MatchVerbOnly(later_begin, facts.end(), earlier.facts);
+  return facts;
+}
+
+std::vector<TargetPair> TargetPairs(const std::vector<Fact>& joined, size_t later_begin) {
+  // The later report's results by key, in text order.
+  std::unordered_map<std::string, std::vector<const Fact*>> results;
+  for (size_t i = later_begin; i < joined.size(); ++i) {
+    const Fact& f = joined[i];
+    if (f.role == Role::kActual && Comparable(f)) results[f.key].push_back(&f);
+  }
+  std::vector<TargetPair> pairs;
+  for (size_t i = 0; i < later_begin; ++i) {
+    const Fact& t = joined[i];
+    if (t.role != Role::kTarget || !Comparable(t) || !t.period.single_year() || t.year != t.report_year)
+      continue;
+    TargetPair pair;
+    pair.target = &t;
+    auto it = results.find(t.key);
+    if (it != results.end()) {
+      for (const Fact* a : it->second) {
+        if (a->year == t.year && SameThing(t, *a)) {
+          pair.actual = a;
+          pair.outcome = TargetOutcome(t, *a);
+          break;
+        }
+      }
+    }
+    pairs.push_back(pair);
+  }
+  return pairs;
+}
+
+}  // namespace plancheck
