@@ -13,9 +13,17 @@ namespace plancheck {
 
 namespace {
 
-// The table's name for what a target counts: the lexicon's indicator, else
-// the subject's key.
-std::string NameOf(const Fact& f) { return f.indicator ? f.indicator->name : f.key; }
+// What the table groups a figure by: the lexicon's indicator, else the key
+// the rules join on.
+std::string IdentityOf(const Fact& f) { return f.indicator ? f.indicator->name : f.key; }
+
+// What the table calls it: the indicator's name, else the target's subject
+// as the report prints it (a key is normalized: 公共 loses 共), or the
+// result's where the target's words are only a verb (今年新开工700万套以上).
+std::string NameOf(const Fact& target, const Fact* actual) {
+  if (target.indicator) return target.indicator->name;
+  return target.noun.empty() && actual ? actual->subject : target.subject;
+}
 
 }  // namespace
 
@@ -33,13 +41,18 @@ std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report
         if (p.actual == nullptr && p.target->indicator == nullptr) continue;
         AuditRow row;
         row.region = region;
-        row.indicator = NameOf(*p.target);
+        row.identity = IdentityOf(*p.target);
+        row.indicator = NameOf(*p.target, p.actual);
         row.measure = MeasureName(p.target->measure);
         row.year = *p.target->year;
         row.target = p.target->text;
-        if (p.actual) row.actual = p.actual->text;
+        row.target_value = p.target->value;
+        if (p.actual) {
+          row.actual = p.actual->text;
+          row.actual_value = p.actual->value;
+        }
         row.status = OutcomeName(p.outcome);
-        by_key.emplace(std::make_tuple(row.indicator, row.measure, row.year), row);
+        by_key.emplace(std::make_tuple(row.identity, row.measure, row.year), row);
       }
     };
     for (size_t i = 0; i < list.size(); ++i) {
@@ -64,12 +77,14 @@ std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report
           continue;
         AuditRow row;
         row.region = region;
-        row.indicator = NameOf(f);
+        row.identity = IdentityOf(f);
+        row.indicator = NameOf(f, nullptr);
         row.measure = MeasureName(f.measure);
         row.year = *f.year;
         row.actual = f.text;
+        row.actual_value = f.value;
         row.status = OutcomeName(Outcome::kUnknown);
-        by_key.emplace(std::make_tuple(row.indicator, row.measure, row.year), row);
+        by_key.emplace(std::make_tuple(row.identity, row.measure, row.year), row);
       }
     }
     for (auto& [key, row] : by_key) rows.push_back(std::move(row));
@@ -91,6 +106,42 @@ std::string AuditTableJson(const std::vector<AuditRow>& rows) {
     out.push_back(std::move(j));
   }
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::vector<Trend> AuditTrends(const std::vector<AuditRow>& rows) {
+  static const std::map<std::string, std::string> kMeasure = {
+      {"level", "总量"}, {"rate", "比率"}, {"growth", "增速"}};
+  std::set<std::string> regions;
+  for (const AuditRow& r : rows) regions.insert(r.region);
+  // Rows come sorted by region, indicator, measure and year.
+  std::vector<Trend> trends;
+  std::vector<bool> paired;
+  std::tuple<std::string, std::string, std::string> current;
+  for (const AuditRow& r : rows) {
+    auto key = std::make_tuple(r.region, r.identity, r.measure);
+    if (trends.empty() || key != current) {
+      current = key;
+      Trend t;
+      auto m = kMeasure.find(r.measure);
+      t.name = (regions.size() > 1 ? r.region + " " : "") + r.indicator + "（" +
+               (m == kMeasure.end() ? r.measure : m->second) + "）";
+      trends.push_back(t);
+      paired.push_back(false);
+    }
+    Trend::Point p;
+    p.year = r.year;
+    p.target = r.target_value;
+    p.actual = r.actual_value;
+    p.target_text = r.target;
+    p.actual_text = r.actual;
+    p.status = r.status;
+    trends.back().points.push_back(p);
+    if (r.target_value && r.actual_value) paired.back() = true;
+  }
+  std::vector<Trend> shown;
+  for (size_t i = 0; i < trends.size(); ++i)
+    if (paired[i]) shown.push_back(std::move(trends[i]));
+  return shown;
 }
 
 std::string RenderAuditTable(const std::vector<AuditRow>& rows, const std::string& format) {

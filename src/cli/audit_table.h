@@ -5,21 +5,25 @@
 // CSV (with a BOM, for Excel), Markdown or JSON.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "diag/formats.h"
 #include "engine/engine.h"
 
 namespace plancheck {
 
 struct AuditRow {
   std::string region;
-  std::string indicator;
+  std::string identity;   // what rows are grouped by (indicator or key), not shown
+  std::string indicator;  // the name shown
   std::string measure;
   int year = 0;
-  std::string target;  // as printed, with its report year
+  std::string target;  // as printed
   std::string actual;
+  std::optional<double> target_value, actual_value;  // in the base unit
   std::string status;  // met, missed, unknown (OutcomeName)
 };
 
@@ -28,5 +32,8 @@ struct AuditRow {
 // no target was set for (unknown).
 std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report*>>& series);
 std::string RenderAuditTable(const std::vector<AuditRow>& rows, const std::string& format);
+// The rows as charts for the audit's review page: one per region, indicator
+// and measure with at least one target paired with its result.
+std::vector<Trend> AuditTrends(const std::vector<AuditRow>& rows);
 
 }  // namespace plancheck

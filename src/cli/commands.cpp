@@ -417,7 +417,7 @@ int CmdAudit(const Options& given) {
   std::string format = o.format.empty() ? "text" : o.format;
   const std::vector<std::string> kFormats =
       o.table ? std::vector<std::string>{"text", "csv", "markdown", "json"}
-              : std::vector<std::string>{"text", "json", "sarif", "github"};
+              : std::vector<std::string>{"text", "json", "sarif", "github", "html"};
   if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
     return Fail("unknown format '" + format + "' for audit" + DidYouMean(format, kFormats));
   Severity fail_on;
@@ -464,6 +464,11 @@ int CmdAudit(const Options& given) {
     out = RenderGithub(diagnostics);
   } else if (format == "sarif") {
     out = RenderSarif(diagnostics, RuleInfos(engine, o.lang == "en"), PLANCHECK_VERSION);
+  } else if (format == "html") {
+    std::vector<const SourceFile*> files;
+    for (const auto& s : series)
+      for (const Report* r : s) files.push_back(r->file.get());
+    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION, AuditTrends(BuildAuditTable(series)));
   } else {
     TextOptions t;
     t.color = UseColor(o);
@@ -569,7 +574,7 @@ int RunCli(int argc, char** argv) {
   visible.add_options()
       ("help,h", "show this help")
       ("version", "show the version")
-      ("format,f", po::value<std::string>(), "check: text (default), json, sarif, github or html; facts: table (default), jsonl or csv; audit --table: text, csv, markdown or json")
+      ("format,f", po::value<std::string>(), "check and audit: text (default), json, sarif, github or html (audit: with a chart of targets and results); facts: table (default), jsonl or csv; audit --table: text, csv, markdown or json")
       ("output,o", po::value<std::string>(), "write to FILE (through a temporary file) instead of standard output")
       ("rules", po::value<std::vector<std::string>>()->composing(), "add the rule files (and units/indicators/regions/words.toml) in DIR")
       ("no-default-rules", "do not load the rules compiled into the binary")

@@ -3,6 +3,7 @@
 // page; and the baseline file that acknowledges findings by fingerprint.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,10 +32,25 @@ std::string RenderSarif(const std::vector<Diagnostic>& diagnostics,
 // % CR LF escaped in the message and also : , in properties.
 std::string RenderGithub(const std::vector<Diagnostic>& diagnostics);
 
+// One indicator's targets and results by year, for the audit's page.
+struct Trend {
+  struct Point {
+    int year = 0;
+    std::optional<double> target, actual;  // in the indicator's base unit
+    std::string target_text, actual_text;  // as printed
+    std::string status;                    // met, missed, unknown
+  };
+  std::string name;  // 地区生产总值 (growth)
+  std::vector<Point> points;
+};
+
 // One self-contained page: every report's text with the findings' spans
-// highlighted, a filterable list of findings, and a baseline download.
+// highlighted, a filterable list of findings, and a baseline download. With
+// `trends` (an audit), a small chart per indicator of targets and results
+// by year heads the findings.
 std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
-                       const std::vector<const SourceFile*>& files, const std::string& version);
+                       const std::vector<const SourceFile*>& files, const std::string& version,
+                       const std::vector<Trend>& trends = {});
 
 // Baselines: {"version": 1, "findings": [{"fingerprint", "rule", "message"}]}.
 struct Baseline {

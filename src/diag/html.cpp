@@ -74,6 +74,16 @@ mark.active { outline: 3px solid #f5a623; background: #ffd27a; }
 #findings .notes li { border: 0; background: none; padding: 0; margin: 0; cursor: default; box-shadow: none; }
 .review { font-size: 12px; display: block; margin-top: 4px; }
 button { font: inherit; font-size: 13px; }
+#trends { margin: 0 0 10px; }
+#trends h2 { font-size: 14px; margin: 4px 0; }
+#trends figure { margin: 0 0 8px; background: #fff; border: 1px solid #e3e3e3; border-radius: 6px; padding: 4px 6px; }
+#trends figcaption { font-size: 13px; }
+#trends .legend { font-size: 12px; color: #666; }
+#trends svg { display: block; width: 100%; height: 70px; }
+#trends .target { fill: none; stroke: #555; stroke-width: 1.5; }
+#trends .met { fill: #2e7d32; } #trends .missed { fill: var(--error); } #trends .unknown { fill: #888; }
+#trends .gap { stroke: #bbb; stroke-width: 1; }
+#trends .year { font-size: 10px; fill: #666; }
 @media print {
   header .actions, #side .filters, .review { display: none; }
   main { display: block; height: auto; }
@@ -91,6 +101,10 @@ button { font: inherit; font-size: 13px; }
 <main>
   <section id="report" aria-label="报告全文"></section>
   <aside id="side">
+    <section id="trends" hidden>
+      <h2>目标与实际</h2>
+      <div class="legend">○ 目标　● 实际（绿：完成，红：未完成，灰：无法判断）</div>
+    </section>
     <div class="filters">
       <label><input type="checkbox" class="sev-filter" value="error" checked> 错误</label>
       <label><input type="checkbox" class="sev-filter" value="warning" checked> 警告</label>
@@ -225,6 +239,49 @@ button { font: inherit; font-size: 13px; }
     if (!scrollReport) items[i].scrollIntoView({ block: "nearest" });
   }
 
+  // The audit's targets (hollow) and results (filled, by status) by year,
+  // one small chart per indicator; the figures as printed in each tooltip.
+  const svgNs = "http://www.w3.org/2000/svg";
+  function svgEl(tag, cls, attrs) {
+    const e = document.createElementNS(svgNs, tag);
+    if (cls) e.setAttribute("class", cls);
+    Object.keys(attrs).forEach((k) => e.setAttribute(k, String(attrs[k])));
+    return e;
+  }
+  const statusNames = { met: "完成", missed: "未完成", unknown: "无法判断" };
+  const trendsBox = document.getElementById("trends");
+  (data.trends || []).forEach((trend) => {
+    const fig = el("figure");
+    fig.appendChild(el("figcaption", "", trend.name));
+    const w = 340, h = 70, pad = 14;
+    const svg = svgEl("svg", "", { viewBox: "0 0 " + w + " " + h, role: "img" });
+    const values = [];
+    trend.points.forEach((p) => { if (p.target !== null) values.push(p.target); if (p.actual !== null) values.push(p.actual); });
+    let lo = Math.min(...values), hi = Math.max(...values);
+    if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
+    const n = trend.points.length;
+    const x = (i) => n === 1 ? w / 2 : pad + (w - 2 * pad) * i / (n - 1);
+    const y = (v) => h - 16 - (h - 26) * (v - lo) / (hi - lo);
+    trend.points.forEach((p, i) => {
+      const title = p.year + "年：目标 " + (p.targetText || "—") + "，实际 " + (p.actualText || "—") + "（" + statusNames[p.status] + "）";
+      if (p.target !== null && p.actual !== null) svg.appendChild(svgEl("line", "gap", { x1: x(i), x2: x(i), y1: y(p.target), y2: y(p.actual) }));
+      if (p.target !== null) {
+        const c = svgEl("circle", "target", { cx: x(i), cy: y(p.target), r: 4.5 });
+        c.appendChild(svgEl("title", "", {})).textContent = title;
+        svg.appendChild(c);
+      }
+      if (p.actual !== null) {
+        const c = svgEl("circle", p.status, { cx: x(i), cy: y(p.actual), r: 3.5 });
+        c.appendChild(svgEl("title", "", {})).textContent = title;
+        svg.appendChild(c);
+      }
+      svg.appendChild(svgEl("text", "year", { x: x(i), y: h - 2, "text-anchor": "middle" })).textContent = String(p.year);
+    });
+    fig.appendChild(svg);
+    trendsBox.appendChild(fig);
+  });
+  trendsBox.hidden = !(data.trends && data.trends.length);
+
   const counts = { error: 0, warning: 0, note: 0 };
   data.findings.forEach((f) => counts[f.severity]++);
   document.getElementById("summary").textContent =
@@ -255,6 +312,8 @@ button { font: inherit; font-size: 13px; }
       out.markSelects = document.querySelectorAll("#findings li.active").length;
     }
     out.foreignElements = report.querySelectorAll("script, img, iframe, object, svg").length;
+    out.trends = trendsBox.querySelectorAll("svg").length;
+    out.trendPoints = trendsBox.querySelectorAll("circle").length;
     out.injected = typeof window.__injected !== "undefined";
     const t = document.getElementById("selftest");
     t.textContent = "SELFTEST " + JSON.stringify(out);
@@ -269,7 +328,8 @@ button { font: inherit; font-size: 13px; }
 }  // namespace
 
 std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
-                       const std::vector<const SourceFile*>& files, const std::string& version) {
+                       const std::vector<const SourceFile*>& files, const std::string& version,
+                       const std::vector<Trend>& trends) {
   Json data;
   Json file_list = Json::array();
   for (const SourceFile* f : files) file_list.push_back({{"path", f->path()}, {"text", f->text()}});
@@ -299,6 +359,16 @@ std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
   }
   data["findings"] = findings;
   data["suppressed"] = suppressed;
+  Json trend_list = Json::array();
+  for (const Trend& t : trends) {
+    Json points = Json::array();
+    auto number = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
+    for (const Trend::Point& p : t.points)
+      points.push_back({{"year", p.year}, {"target", number(p.target)}, {"actual", number(p.actual)},
+                        {"targetText", p.target_text}, {"actualText", p.actual_text}, {"status", p.status}});
+    trend_list.push_back({{"name", t.name}, {"points", points}});
+  }
+  if (!trends.empty()) data["trends"] = trend_list;
 
   std::string raw = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string safe;

@@ -56,7 +56,22 @@ if [[ -n $out ]]; then
 fi
 check "no console errors (injection)" "$(! grep -qiE 'Uncaught|CONSOLE.*error' "$work/inj.html.console"; echo $?)" "$(grep -iE 'Uncaught|error' "$work/inj.html.console" | head -3)"
 
-# 3. A screenshot to look at.
+# 3. An audit's page: the series' reports, and a chart per indicator whose
+# target is paired with its result (the national 2015 GDP growth target).
+"$pc" audit --format html -o "$work/audit.html" reports/national-2015.txt reports/national-2016.txt
+pairs=$("$pc" audit --table --format json reports/national-2015.txt reports/national-2016.txt |
+  python3 -c "import json,sys; rows=json.load(sys.stdin); print(len({(r['region'], r['indicator'], r['measure']) for r in rows if r['target'] and r['actual']}))")
+out=$(selftest "$work/audit.html")
+check "audit selftest ran" "$([[ -n $out ]]; echo $?)" "no SELFTEST output from the audit page"
+if [[ -n $out ]]; then
+  check "audit charts" "$([[ $(field "$out" trends) -ge 1 && $(field "$out" trends) -le $pairs ]]; echo $?)" "$(field "$out" trends) charts for $pairs paired indicators: $out"
+  check "audit chart points" "$([[ $(field "$out" trendPoints) -ge $((2 * $(field "$out" trends))) ]]; echo $?)" "$out"
+fi
+check "no console errors (audit)" "$(! grep -qiE 'Uncaught|CONSOLE.*error' "$work/audit.html.console"; echo $?)" "$(grep -iE 'Uncaught|error' "$work/audit.html.console" | head -3)"
+out=$(selftest "$work/review.html")
+check "no chart on a single report" "$([[ $(field "$out" trends) == 0 ]]; echo $?)" "$out"
+
+# 4. A screenshot to look at.
 timeout 60 "$browser" "${flags[@]}" --window-size=1400,900 --virtual-time-budget=3000 \
   --screenshot="$work/review.png" "file://$work/review.html" >/dev/null 2>&1
 check "screenshot" "$([[ -s $work/review.png ]]; echo $?)" "no screenshot written"
