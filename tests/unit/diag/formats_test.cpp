@@ -80,7 +80,10 @@ BOOST_AUTO_TEST_CASE(HtmlCarriesReportTextAsInertJson) {
   while ((at = page.find("</script>", at)) != std::string::npos) ++count, ++at;
   BOOST_TEST(count == 2u);
   BOOST_TEST(page.find("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)") != std::string::npos);
-  BOOST_TEST(page.find("http://") == std::string::npos);
+  // No address to fetch: the one http:// is the SVG namespace, a name that
+  // createElementNS takes, never loaded.
+  for (size_t at = 0; (at = page.find("http://", at)) != std::string::npos; ++at)
+    BOOST_TEST(page.compare(at, 26, "http://www.w3.org/2000/svg") == 0);
   BOOST_TEST(page.find("https://") == std::string::npos);
 }
 
