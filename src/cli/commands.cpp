@@ -45,6 +45,7 @@ struct Options {
   std::string color = "auto";
   std::string encoding;
   int jobs = 1;
+  size_t max_input_mb = 64;  // --max-input-mb
   std::string config;     // --config FILE
   std::string baseline;   // --baseline FILE
   std::string write_baseline;
@@ -199,29 +200,49 @@ std::vector<RuleInfo> RuleInfos(const Engine& engine, bool english) {
   return infos;
 }
 
+// Writes a result to -o (or a baseline to its path), never over one of the
+// run's reports; prints the error and returns false when it cannot.
+bool Write(const Options& o, const std::string& path, const std::string& content) {
+  Status s = WriteOutput(path, content, o.args);
+  if (!s.ok()) Fail(s.message());
+  return s.ok();
+}
+
+size_t MaxInputBytes(const Options& o) { return o.max_input_mb << 20; }
+
+// How reading the given reports went: the reports read, and whether any
+// could not be (each got one error line). A run goes on with the reports
+// it could read and exits 2 at the end.
+struct Loaded {
+  std::vector<Report> reports;
+  bool failed = false;
+};
+
 // Loads every report; prints one error line for each that cannot be read.
-bool LoadReports(const Options& o, const Engine& engine, std::vector<Report>* reports) {
+// False only when there is nothing to read at all.
+bool LoadReports(const Options& o, const Engine& engine, Loaded* loaded) {
   if (o.args.empty()) {
     Fail(std::string("no input files (see 'plancheck --help')"));
     return false;
   }
-  reports->resize(o.args.size());
+  std::vector<Report> reports(o.args.size());
   std::vector<Status> statuses(o.args.size());
   auto work = [&](size_t i) {
     const std::string& path = o.args[i];
-    Result<Report> r = engine.Load(path, path == "-" ? "<stdin>" : path, o.encoding);
-    if (r.ok()) (*reports)[i] = std::move(r.value());
+    Result<Report> r = engine.Load(path, path == "-" ? "<stdin>" : path, o.encoding, MaxInputBytes(o));
+    if (r.ok()) reports[i] = std::move(r.value());
     else statuses[i] = r.status();
   };
   ParallelFor(o.args.size(), o.jobs, work);
-  bool ok = true;
   for (size_t i = 0; i < o.args.size(); ++i) {
     if (!statuses[i].ok()) {
       Fail((o.args[i] == "-" ? "<stdin>" : o.args[i]) + ": " + statuses[i].message());
-      ok = false;
+      loaded->failed = true;
+    } else {
+      loaded->reports.push_back(std::move(reports[i]));
     }
   }
-  return ok;
+  return true;
 }
 
 bool UseColor(const Options& o) {
@@ -257,7 +278,7 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
   text_options.color = UseColor(o);
   auto work = [&](size_t k) {
     size_t i = order[k];
-    Result<Report> r = engine.Load(o.args[i], display(i), o.encoding);
+    Result<Report> r = engine.Load(o.args[i], display(i), o.encoding, MaxInputBytes(o));
     if (!r.ok()) {
       results[k].status = r.status();
       return;
@@ -280,14 +301,15 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
     }
   };
   ParallelFor(order.size(), o.jobs, work);
-  bool ok = true;
+  // A file that cannot be read gets its error line; the others are still
+  // reported, and the run exits 2.
+  bool unreadable = false;
   for (size_t k = 0; k < order.size(); ++k) {
     if (!results[k].status.ok()) {
       Fail(display(order[k]) + ": " + results[k].status.message());
-      ok = false;
+      unreadable = true;
     }
   }
-  if (!ok) return 2;
   SeverityCounts total;
   bool fails = false;
   std::string out;
@@ -304,10 +326,11 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
     }
   }
   if (format == "json") out += JsonFooter(first);
+  const int read = static_cast<int>(std::count_if(results.begin(), results.end(),
+                                                   [](const Result1& r) { return r.status.ok(); }));
   if (format == "text" && (total.total() > 0 || total.suppressed > 0))
-    out += Summary(total, static_cast<int>(results.size())) + "\n";
-  Status s = WriteOutput(o.output, out);
-  if (!s.ok()) return Fail(s.message());
+    out += Summary(total, read) + "\n";
+  if (!Write(o, o.output, out) || unreadable) return 2;
   return fails ? 1 : 0;
 }
 
@@ -331,15 +354,13 @@ int CmdCheck(const Options& o) {
   if (!LoadEngine(o, &engine)) return 2;
   if ((format == "text" || format == "json" || format == "github") && o.write_baseline.empty())
     return CheckStreaming(o, engine, format, baseline, fail_on);
-  std::vector<Report> reports;
-  if (!LoadReports(o, engine, &reports)) return 2;
+  Loaded loaded;
+  if (!LoadReports(o, engine, &loaded)) return 2;
+  const std::vector<Report>& reports = loaded.reports;
   std::vector<Diagnostic> diagnostics;
   for (const Report& r : reports) engine.Check(r, o.lang == "en", &diagnostics);
   SortDiagnostics(&diagnostics);
-  if (!o.write_baseline.empty()) {
-    Status s = WriteOutput(o.write_baseline, RenderBaseline(diagnostics));
-    if (!s.ok()) return Fail(s.message());
-  }
+  if (!o.write_baseline.empty() && !Write(o, o.write_baseline, RenderBaseline(diagnostics))) return 2;
   ApplyBaseline(baseline, &diagnostics);
   std::string out;
   if (format == "json") {
@@ -359,8 +380,7 @@ int CmdCheck(const Options& o) {
     for (const Diagnostic& d : diagnostics) any = any || !d.suppressed;
     out = !any && diagnostics.empty() ? "" : RenderText(diagnostics, t, static_cast<int>(reports.size()));
   }
-  Status s = WriteOutput(o.output, out);
-  if (!s.ok()) return Fail(s.message());
+  if (!Write(o, o.output, out) || loaded.failed) return 2;
   for (const Diagnostic& d : diagnostics)
     if (!d.suppressed && d.severity >= fail_on) return 1;
   return 0;
@@ -373,10 +393,12 @@ int CmdFacts(const Options& o) {
                 DidYouMean(format, {"table", "jsonl", "csv"}));
   Engine engine;
   if (!LoadEngine(o, &engine, /*load_rules=*/false)) return 2;
-  std::vector<Report> reports;
-  if (!LoadReports(o, engine, &reports)) return 2;
+  Loaded loaded;
+  if (!LoadReports(o, engine, &loaded)) return 2;
+  // The database is changed only by a run that read every report.
+  if (loaded.failed && !o.db.empty()) return 2;
   std::vector<const Report*> list;
-  for (const Report& r : reports) list.push_back(&r);
+  for (const Report& r : loaded.reports) list.push_back(&r);
   if (!o.db.empty()) {
     Result<std::unique_ptr<FactDb>> db = FactDb::Open(o.db);
     if (!db.ok()) return Fail(o.db + ": " + db.status().message());
@@ -391,8 +413,7 @@ int CmdFacts(const Options& o) {
   std::string out = format == "jsonl" ? RenderFactsJsonl(list)
                     : format == "csv" ? RenderFactsCsv(list)
                                       : RenderFactsTable(list);
-  Status s = WriteOutput(o.output, out);
-  return s.ok() ? 0 : Fail(s.message());
+  return Write(o, o.output, out) && !loaded.failed ? 0 : 2;
 }
 
 // Expands directories to the .txt files in them (sorted).
@@ -427,12 +448,13 @@ int CmdAudit(const Options& given) {
   o.selection.enable.push_back("audit");
   Engine engine;
   if (!LoadEngine(o, &engine)) return 2;
-  std::vector<Report> reports;
+  Loaded loaded;
   if (o.args.empty() && !o.db.empty()) {
     // Only the stored history.
-  } else if (!LoadReports(o, engine, &reports)) {
+  } else if (!LoadReports(o, engine, &loaded)) {
     return 2;
   }
+  const std::vector<Report>& reports = loaded.reports;
   // With --db, the stored reports join the ones given (a text given again
   // is taken once).
   std::vector<Report> stored;
@@ -474,8 +496,7 @@ int CmdAudit(const Options& given) {
     t.color = UseColor(o);
     out = diagnostics.empty() ? "" : RenderText(diagnostics, t, static_cast<int>(list.size()));
   }
-  Status s = WriteOutput(o.output, out);
-  if (!s.ok()) return Fail(s.message());
+  if (!Write(o, o.output, out) || loaded.failed) return 2;
   if (o.table) return 0;
   for (const Diagnostic& d : diagnostics)
     if (d.severity >= fail_on) return 1;
@@ -517,7 +538,7 @@ int CmdExplain(const Options& o) {
       out += "\n";
     }
   }
-  return WriteOutput(o.output, out).ok() ? 0 : 2;
+  return Write(o, o.output, out) ? 0 : 2;
 }
 
 int CmdRules(const Options& o) {
@@ -526,7 +547,7 @@ int CmdRules(const Options& o) {
   std::string out;
   if (!o.args.empty() && o.args[0] == "--kinds") {
     for (const RuleKindInfo& k : RuleKinds()) out += std::string(k.name) + "\t" + k.summary + "\n";
-    return WriteOutput(o.output, out).ok() ? 0 : 2;
+    return Write(o, o.output, out) ? 0 : 2;
   }
   std::vector<const Rule*> enabled = engine.enabled();
   for (const auto& r : engine.rules().rules()) {
@@ -536,7 +557,7 @@ int CmdRules(const Options& o) {
                   SeverityName(r->severity), on ? "on" : "off", r->summary.c_str());
     out += line;
   }
-  return WriteOutput(o.output, out).ok() ? 0 : 2;
+  return Write(o, o.output, out) ? 0 : 2;
 }
 
 int CmdTestRules(const Options& o) {
@@ -586,6 +607,7 @@ int RunCli(int argc, char** argv) {
       ("color", po::value<std::string>(), "auto (default: on a terminal, unless NO_COLOR is set), always, never")
       ("encoding", po::value<std::string>(), "decode input as NAME (GB18030, UTF-16LE ...) instead of detecting")
       ("jobs,j", po::value<int>(), "read and analyze N reports at once")
+      ("max-input-mb", po::value<size_t>(), "refuse a report larger than N MB (default 64)")
       ("kinds", "with rules: list the rule kinds instead of the rules")
       ("table", "with audit: print the indicator-by-year table (--format text, csv, markdown or json)")
       ("db", po::value<std::string>(), "facts: store the reports and their facts in this SQLite FILE; audit: add the reports stored there")
@@ -665,6 +687,7 @@ int RunCli(int argc, char** argv) {
     return Fail("--color must be auto, always or never, not '" + o.color + "'");
   if (vm.count("encoding")) o.encoding = vm["encoding"].as<std::string>();
   if (vm.count("jobs")) o.jobs = vm["jobs"].as<int>();
+  if (vm.count("max-input-mb")) o.max_input_mb = vm["max-input-mb"].as<size_t>();
   if (o.jobs < 1) return Fail("--jobs must be at least 1");
   if (vm.count("kinds")) o.args = {"--kinds"};
   o.table = vm.count("table") > 0;

@@ -196,8 +196,8 @@ void Engine::SelectOnly(const std::vector<const Rule*>& rules) { enabled_ = rule
 void Engine::Prepare() { extractor_ = std::make_unique<Extractor>(lexicon_); }
 
 Result<Report> Engine::Load(const std::string& path, const std::string& display,
-                            const std::string& encoding) const {
-  Result<std::string> bytes = ReadFileBytes(path);
+                            const std::string& encoding, size_t max_bytes) const {
+  Result<std::string> bytes = ReadFileBytes(path, max_bytes);
   if (!bytes.ok()) return bytes.status();
   Result<Decoded> decoded = DecodeOwnedBytes(std::move(*bytes), encoding);
   if (!decoded.ok()) return decoded.status();

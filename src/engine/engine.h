@@ -17,6 +17,7 @@
 #include "diag/diagnostic.h"
 #include "extract/extractor.h"
 #include "extract/fact.h"
+#include "text/decode.h"
 #include "extract/lexicon.h"
 #include "rules/rule.h"
 #include "segment/document.h"
@@ -66,8 +67,9 @@ class Engine {
 
   // Reads and decodes one file ("-" is standard input). `display` is the
   // name diagnostics show.
+  // `max_bytes`: a larger file is an error (ReadFileBytes).
   Result<Report> Load(const std::string& path, const std::string& display,
-                      const std::string& encoding) const;
+                      const std::string& encoding, size_t max_bytes = kDefaultMaxInputBytes) const;
   Report Analyze(std::unique_ptr<SourceFile> file) const;
   // Runs the enabled rules of the default and strict groups on one report.
   void Check(const Report& report, bool english, std::vector<Diagnostic>* out) const;

@@ -192,35 +192,52 @@ Result<Decoded> DecodeOwnedBytes(std::string&& bytes, const std::string& encodin
   return DecodeBytes(view, encoding);
 }
 
-Result<std::string> ReadFileBytes(const std::string& path) {
-  if (path == "-") {
-    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return data;
-  }
+namespace {
+
+Status TooLarge(size_t max_bytes) {
+  return Status::Error("larger than the input limit of " + std::to_string(max_bytes >> 20) +
+                       " MB (--max-input-mb raises it)");
+}
+
+}  // namespace
+
+Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
+  int fd = STDIN_FILENO;
   struct stat st;
-  if (stat(path.c_str(), &st) != 0) {
-    return Status::Error(errno == ENOENT ? "no such file" : std::strerror(errno));
+  if (path != "-") {
+    if (stat(path.c_str(), &st) != 0) {
+      return Status::Error(errno == ENOENT ? "no such file" : std::strerror(errno));
+    }
+    if (S_ISDIR(st.st_mode)) return Status::Error("is a directory");
+    if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max_bytes) return TooLarge(max_bytes);
+    fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return Status::Error(std::strerror(errno));
+  } else if (fstat(fd, &st) != 0) {
+    st.st_mode = 0;
   }
-  if (S_ISDIR(st.st_mode)) return Status::Error("is a directory");
-  // One read() into the string's own buffer for a regular file.
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Status::Error(std::strerror(errno));
+  // One read() into the string's own buffer for a regular file; a device or
+  // pipe is read until it ends or passes the limit.
   std::string data;
   size_t size = 0;
   if (S_ISREG(st.st_mode)) data.resize(static_cast<size_t>(st.st_size) + 1);
+  Status error = Status::Ok();
   while (true) {
-    if (data.size() == size) data.resize(std::max<size_t>(data.size() * 2, 1 << 16));
+    if (size > max_bytes) {
+      error = TooLarge(max_bytes);
+      break;
+    }
+    if (data.size() == size) data.resize(std::min(std::max<size_t>(data.size() * 2, 1 << 16), max_bytes + 2));
     ssize_t n = read(fd, data.data() + size, data.size() - size);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      int e = errno;
-      close(fd);
-      return Status::Error(e == EISDIR ? "is a directory" : std::string("read error: ") + std::strerror(e));
+      error = Status::Error(errno == EISDIR ? "is a directory" : std::string("read error: ") + std::strerror(errno));
+      break;
     }
     if (n == 0) break;
     size += static_cast<size_t>(n);
   }
-  close(fd);
+  if (fd != STDIN_FILENO) close(fd);
+  if (!error.ok()) return error;
   data.resize(size);
   return data;
 }

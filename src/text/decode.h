@@ -27,8 +27,14 @@ Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& encoding)
 // copied.
 Result<Decoded> DecodeOwnedBytes(std::string&& bytes, const std::string& encoding);
 
-// Reads a whole file (or standard input for "-") into memory.
-Result<std::string> ReadFileBytes(const std::string& path);
+// The size past which ReadFileBytes refuses a file unless told otherwise:
+// a hundred times the longest report, so that /dev/zero or an endless pipe
+// ends with an error in a second instead of filling memory.
+constexpr size_t kDefaultMaxInputBytes = size_t{64} << 20;
+
+// Reads a whole file (or standard input for "-") into memory; an error when
+// it holds more than `max_bytes`.
+Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes = kDefaultMaxInputBytes);
 
 // The names (not paths) of the files in `dir` ending in `suffix`, sorted.
 Result<std::vector<std::string>> ListFiles(const std::string& dir, std::string_view suffix);

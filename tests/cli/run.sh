@@ -162,5 +162,47 @@ printf 'not a database' >"$work/bad.db"
 expect "bad database" 2 "bad.db: not a plancheck facts database" -- "$pc" facts --db "$work/bad.db" "$work/series/2023.txt"
 expect "audit bad format" 2 "unknown format 'xml' for audit" -- "$pc" audit --table --format xml "$work/series"
 
+# Issue 15, items 1-3. -o never writes over a report of the run.
+cp "$report" "$work/self.txt"
+before=$(sha256sum "$work/self.txt")
+expect "output over its input" 2 "self.txt: cannot write: it is the input .*self.txt; refusing to write over it" -- "$pc" -o "$work/self.txt" "$work/self.txt"
+ln -sf "$work/self.txt" "$work/self-link.txt"
+expect "output over its input through a link" 2 "refusing to write over it" -- "$pc" -o "$work/self-link.txt" "$work/self.txt"
+if [[ $before == $(sha256sum "$work/self.txt") ]]; then passed=$((passed + 1)); else
+  echo "FAIL -o changed its input"; failed=$((failed + 1)); fi
+# A link is written through: the link stays, its target gets the output.
+: >"$work/link-target.json"
+ln -sf link-target.json "$work/out-link.json"
+"$pc" --format json -o "$work/out-link.json" "$report"
+if [[ -L $work/out-link.json ]] && python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/link-target.json"; then
+  passed=$((passed + 1)); else echo "FAIL -o through a symlink"; failed=$((failed + 1)); fi
+# Devices and FIFOs are written to, never replaced.
+"$pc" -o /dev/null "$report"
+if [[ -c /dev/null ]]; then passed=$((passed + 1)); else echo "FAIL -o /dev/null replaced the device"; failed=$((failed + 1)); fi
+lines=$("$pc" --color never -o /dev/stdout "$report" | wc -l)
+if [[ $lines -gt 10 ]]; then passed=$((passed + 1)); else echo "FAIL -o /dev/stdout printed $lines lines"; failed=$((failed + 1)); fi
+mkfifo "$work/fifo"
+cat "$work/fifo" >"$work/fifo.out" &
+"$pc" --format json -o "$work/fifo" "$report"
+wait
+if python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$work/fifo.out"; then passed=$((passed + 1)); else
+  echo "FAIL -o FIFO"; failed=$((failed + 1)); fi
+# A write error on standard output is an error.
+if [[ -w /dev/full ]]; then
+  expect "stdout write error" 2 "standard output: write error: No space left on device" -- sh -c '"$0" "$1" >/dev/full' "$pc" "$report"
+fi
+# Input is bounded: a device or an endless pipe ends with an error, not a full memory.
+expect "input limit (device)" 2 "/dev/zero: larger than the input limit of 1 MB \\(--max-input-mb raises it\\)" -- timeout 20 "$pc" --max-input-mb 1 /dev/zero
+expect "input limit (stdin)" 2 "<stdin>: larger than the input limit of 1 MB" -- timeout 20 sh -c 'head -c 3000000 /dev/zero | "$0" --max-input-mb 1 -' "$pc"
+head -c 2000000 /dev/zero | tr '\0' '\n' >"$work/big.txt"
+expect "input limit (file)" 2 "big.txt: larger than the input limit of 1 MB" -- "$pc" --max-input-mb 1 "$work/big.txt"
+# One unreadable file does not hide the others' findings: exit 2 at the end.
+expect "sarif with an empty file" 2 "empty.txt: empty file" -- "$pc" --format sarif -o "$work/partial.sarif" "$report" "$work/empty.txt"
+if python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['runs'][0]['results']" "$work/partial.sarif"; then
+  passed=$((passed + 1)); else echo "FAIL sarif of the readable report not written"; failed=$((failed + 1)); fi
+out=$("$pc" --color never "$report" "$work/empty.txt" 2>/dev/null); status=$?
+if [[ $status -eq 2 && $out == *"in 1 file"* && $out == *"[target-below-prior-actual]"* ]]; then passed=$((passed + 1)); else
+  echo "FAIL text with an empty file: status $status"; failed=$((failed + 1)); fi
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
