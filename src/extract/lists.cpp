@@ -47,6 +47,14 @@ ListKind KindOf(const std::string& head, size_t values, std::string* items_text)
     *items_text = head.substr(0, jun);
     return ListKind::kEach;
   }
+  // 都 after named items distributes the same way ("二氧化硫、化学需氧量排放量都要
+  // 减少2%"); elsewhere it is part of a name (首都, 成都).
+  const size_t dou = RFindText(head, "都");
+  if (values == 1 && dou != std::string::npos && dou + 3 >= head.size() - 9 &&
+      ContainsText(std::string_view(head).substr(0, dou), "、")) {
+    *items_text = head.substr(0, dou);
+    return ListKind::kEach;
+  }
   if (values >= 2) {
     *items_text = head;
     return ListKind::kPairwise;
@@ -57,7 +65,7 @@ ListKind KindOf(const std::string& head, size_t values, std::string* items_text)
 }  // namespace
 
 std::vector<std::string> SplitItems(std::string_view text, size_t values, bool each,
-                                    const std::vector<Compound>& compounds) {
+                                    const Lexicon& lexicon) {
   std::vector<std::string> items;
   size_t start = 0;
   for (size_t p = 0; p <= text.size();) {
@@ -74,7 +82,7 @@ std::vector<std::string> SplitItems(std::string_view text, size_t values, bool e
     }
   }
   if (items.size() == 1) {
-    for (const Compound& c : compounds) {
+    for (const Compound& c : lexicon.compounds()) {
       size_t at = FindText(items[0], c.word);
       if (at != std::string::npos && (c.parts.size() == values || each)) {
         std::vector<std::string> expanded;
@@ -88,18 +96,23 @@ std::vector<std::string> SplitItems(std::string_view text, size_t values, bool e
       }
     }
   }
-  // The last item usually carries the shared head noun: 一本、本科上线人数.
+  // The last item usually carries the shared head noun: 一本、本科上线人数,
+  // 城乡居民养老保险、城乡居民医疗保险参保率. It starts where the shortest
+  // item before it would end. An item the lexicon names whole (二氧化硫 in
+  // 二氧化硫、化学需氧量排放量) needs no head.
   if (items.size() >= 2) {
-    size_t shortest = items[0].size();
-    for (size_t k = 0; k + 1 < items.size(); ++k) shortest = std::min(shortest, items[k].size());
+    size_t shortest = CountCodePoints(items[0]);
+    for (size_t k = 0; k + 1 < items.size(); ++k) shortest = std::min(shortest, CountCodePoints(items[k]));
     const std::string& tail_item = items.back();
-    if (tail_item.size() > shortest + 6) {
-      size_t cut = shortest;
-      while (cut < tail_item.size() && (static_cast<unsigned char>(tail_item[cut]) & 0xC0) == 0x80)
-        ++cut;
+    if (CountCodePoints(tail_item) > shortest + 2) {
+      size_t cut = 0;
+      for (size_t n = 0; n < shortest; ++n) NextCodePoint(tail_item, &cut);
       const std::string shared = tail_item.substr(cut);
-      for (size_t k = 0; k + 1 < items.size(); ++k)
+      for (size_t k = 0; k + 1 < items.size(); ++k) {
+        std::optional<IndicatorMatch> named = lexicon.FindIndicator(items[k], "", "");
+        if (named && named->begin == 0 && named->end == items[k].size()) continue;
         if (!EndsWith(items[k], shared)) items[k] += shared;
+      }
     }
   }
   return items;
@@ -140,7 +153,7 @@ std::vector<Fact> ListReader::Read(const ParagraphText& p, std::vector<RawQuanti
     }
     const std::string trimmed = TrimNoise(items_text, lexicon_.extract_words());
     std::vector<std::string> items =
-        SplitItems(trimmed, values, kind == ListKind::kEach, lexicon_.compounds());
+        SplitItems(trimmed, values, kind == ListKind::kEach, lexicon_);
     if (kind == ListKind::kPairwise && items.size() != values) {
       // Not a list after all: values that merely follow each other.
       keep_as_they_are(qi, last);

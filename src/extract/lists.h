@@ -22,11 +22,12 @@
 namespace plancheck {
 
 // The items a list's text names, split on 、 和 与 及: a single compound
-// word (城乡) stands for its parts when the values (`values`, or any number
-// for an each list) ask for them, and the last item's head noun is shared
-// with shorter ones before it (一本、本科上线人数).
+// word (the lexicon's compounds: 城乡) stands for its parts when the values
+// (`values`, or any number for an each list) ask for them, and the last
+// item's head noun is shared with the shorter ones before it (一本、本科上线
+// 人数) unless the lexicon names one whole (二氧化硫).
 std::vector<std::string> SplitItems(std::string_view text, size_t values, bool each,
-                                    const std::vector<Compound>& compounds);
+                                    const Lexicon& lexicon);
 
 class ListReader {
  public:

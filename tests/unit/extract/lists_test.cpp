@@ -12,7 +12,7 @@ namespace {
 using Items = std::vector<std::string>;
 
 Items Split(const std::string& text, size_t values, bool each = false) {
-  return SplitItems(text, values, each, DefaultLexicon().compounds());
+  return SplitItems(text, values, each, DefaultLexicon());
 }
 
 // The facts of a paragraph after the lists stage alone.
@@ -44,6 +44,10 @@ BOOST_AUTO_TEST_CASE(ACompoundWordStandsForItsParts) {
 
 BOOST_AUTO_TEST_CASE(TheLastItemSharesItsHeadNoun) {
   BOOST_TEST(Split("一本、本科上线人数", 2) == Items({"一本上线人数", "本科上线人数"}));
+  BOOST_TEST(Split("城乡居民养老保险、城乡居民医疗保险参保率", 2) ==
+             Items({"城乡居民养老保险参保率", "城乡居民医疗保险参保率"}));
+  // An item the lexicon names whole takes no head.
+  BOOST_TEST(Split("二氧化硫、化学需氧量排放量", 2) == Items({"二氧化硫", "化学需氧量排放量"}));
 }
 
 BOOST_AUTO_TEST_CASE(RespectivelyPairsValuesWithItems) {
@@ -62,6 +66,11 @@ BOOST_AUTO_TEST_CASE(EachGivesEveryItemTheValue) {
   BOOST_TEST((facts[0].list_kind == ListKind::kEach));
   BOOST_TEST(facts[0].value == facts[1].value);
   BOOST_TEST(facts[1].subject == "旅游花费");
+  facts = Read("二氧化硫、化学需氧量排放量都要减少2%。");
+  BOOST_REQUIRE(facts.size() == 2u);
+  BOOST_TEST((facts[0].list_kind == ListKind::kEach));
+  BOOST_TEST(facts[0].subject == "二氧化硫");
+  BOOST_TEST(facts[0].indicator_name() == "二氧化硫排放量");
   // 年均, 人均 are no distributive 均.
   facts = Read("城镇居民人均可支配收入年均增长6%。");
   BOOST_REQUIRE(facts.size() == 1u);
