@@ -2,6 +2,9 @@
 
 #include "base/hash.h"
 
+#include <limits.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -23,9 +26,40 @@ Json Region(const Span& span) {
               {"endColumn", e.column}};
 }
 
+// A path as a URI reference (RFC 3986): every byte but the unreserved
+// characters and / percent-encoded, so that 政府工作报告（征求意见稿）.txt, a
+// space or a # are valid.
+std::string PercentEncode(std::string_view path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '.' || c == '_' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+constexpr const char* kSourceRoot = "%SRCROOT%";
+
+// An artifact location: an absolute path as a file: URI; a relative one as
+// a reference against %SRCROOT%, the directory plancheck ran in
+// (run.originalUriBaseIds).
+Json ArtifactLocation(const std::string& path) {
+  if (!path.empty() && path[0] == '/') return Json{{"uri", "file://" + PercentEncode(path)}};
+  std::string_view relative = path;
+  while (relative.substr(0, 2) == "./") relative.remove_prefix(2);
+  return Json{{"uri", PercentEncode(relative)}, {"uriBaseId", kSourceRoot}};
+}
+
 Json Location(const Span& span, const std::string* message) {
   Json loc;
-  loc["physicalLocation"] = {{"artifactLocation", {{"uri", span.file->path()}}},
+  loc["physicalLocation"] = {{"artifactLocation", ArtifactLocation(span.file->path())},
                              {"region", Region(span)}};
   if (message) loc["message"] = {{"text", *message}};
   return loc;
@@ -109,8 +143,14 @@ std::string RenderSarif(const std::vector<Diagnostic>& diagnostics,
   run["tool"] = {{"driver", driver}};
   Json artifact_list = Json::array();
   for (const std::string& a : artifacts)
-    artifact_list.push_back({{"location", {{"uri", a}}}, {"encoding", "utf-8"}});
+    artifact_list.push_back({{"location", ArtifactLocation(a)}, {"encoding", "utf-8"}});
   run["artifacts"] = artifact_list;
+  char cwd[PATH_MAX];
+  if (getcwd(cwd, sizeof cwd) != nullptr) {
+    std::string root = cwd;
+    if (root.back() != '/') root += '/';
+    run["originalUriBaseIds"] = {{kSourceRoot, {{"uri", "file://" + PercentEncode(root)}}}};
+  }
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = results;
   Json log;

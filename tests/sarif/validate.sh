@@ -19,9 +19,14 @@ cd "$src"
 "$pc" --format json --strict reports/zhaohua-2023.txt reports/national-2015.txt >"$work/strict.json"
 "$pc" --write-baseline "$work/baseline.json" reports/zhaohua-2023.txt >/dev/null
 "$pc" --format sarif --baseline "$work/baseline.json" -o "$work/suppressed.sarif" reports/zhaohua-2023.txt
+# Issue 15 item 11: the file names CI jobs have — Chinese, with a space and a
+# #, an absolute path, standard input — are URIs per RFC 3986.
+cp reports/zhaohua-2023.txt "$work/政府工作报告（征求意见稿） #1.txt"
+(cd "$work" && "$pc" --format sarif -o "$work/names.sarif" "政府工作报告（征求意见稿） #1.txt" "$src/reports/national-2015.txt")
+"$pc" --format sarif -o "$work/stdin.sarif" - <reports/zhaohua-2023.txt
 passed=0
 failed=0
-for f in strict suppressed; do
+for f in strict suppressed names stdin; do
   out=$(DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=0 "$tool" validate "$work/$f.sarif" 2>&1)
   if [[ $? -eq 0 ]] && ! grep -qE ': error ' <<<"$out"; then
     passed=$((passed + 1))
@@ -48,6 +53,11 @@ for r, d in zip(results, diags):
 prints = [r["partialFingerprints"]["plancheckFinding/v1"] for r in results if r["locations"][0]["physicalLocation"]["region"]["startLine"] == 10]
 suppressed = json.load(open(sys.argv[3]))["runs"][0]["results"]
 assert suppressed and all(r.get("suppressions") for r in suppressed), "baseline suppressions missing"
+names = json.load(open(sys.argv[1].replace("strict.sarif", "names.sarif")))["runs"][0]
+uris = sorted(a["location"]["uri"] for a in names["artifacts"])
+assert uris[0].startswith("%E6%94%BF%E5%BA%9C") and uris[0].endswith("%20%231.txt"), uris
+assert uris[1].startswith("file:///") and uris[1].endswith("/reports/national-2015.txt"), uris
+assert names["originalUriBaseIds"]["%SRCROOT%"]["uri"].startswith("file:///"), names["originalUriBaseIds"]
 print("sarif contract ok")
 PY
 if [[ $? -eq 0 ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
