@@ -155,6 +155,9 @@ class FieldRef : public Expr {
   }
   int variable() const { return variable_; }
   int field() const { return field_; }
+  void References(int var, std::vector<int>* fields, bool*) const override {
+    if (var == variable_) fields->push_back(field_);
+  }
  private:
   int variable_, field_;
 };
@@ -167,6 +170,9 @@ class Unary : public Expr {
     if (op_ == '!') return Value::Bool(!v.truthy());
     if (v.type != Value::Type::kNumber) return Value::Null();
     return Value::Number(-v.number);
+  }
+  void References(int var, std::vector<int>* fields, bool* opaque) const override {
+    e_->References(var, fields, opaque);
   }
  private:
   char op_;
@@ -223,6 +229,23 @@ class Binary : public Expr {
     if (l && r && l->field() == r->field() && l->variable() != r->variable())
       fields->push_back(l->field());
   }
+  void References(int var, std::vector<int>* fields, bool* opaque) const override {
+    l_->References(var, fields, opaque);
+    r_->References(var, fields, opaque);
+  }
+  void OrderingJoins(int var, std::vector<int>* fields) const override {
+    if (op_ == Op::kAnd) {
+      l_->OrderingJoins(var, fields);
+      r_->OrderingJoins(var, fields);
+      return;
+    }
+    if (op_ != Op::kLt && op_ != Op::kLe && op_ != Op::kGt && op_ != Op::kGe) return;
+    auto* l = dynamic_cast<const FieldRef*>(l_.get());
+    auto* r = dynamic_cast<const FieldRef*>(r_.get());
+    if (!l || !r || l->field() != r->field() || l->variable() == r->variable()) return;
+    const bool less = op_ == Op::kLt || op_ == Op::kLe;
+    if ((less ? l : r)->variable() == var) fields->push_back(l->field());
+  }
  private:
   Op op_;
   ExprPtr l_, r_;
@@ -236,6 +259,9 @@ class Matches : public Expr {
     if (v.type != Value::Type::kString) return Value::Bool(false);
     return Value::Bool(RE2::PartialMatch(re2::StringPiece(v.string.data(), v.string.size()), *re_));
   }
+  void References(int var, std::vector<int>* fields, bool* opaque) const override {
+    subject_->References(var, fields, opaque);
+  }
  private:
   ExprPtr subject_;
   std::shared_ptr<RE2> re_;
@@ -247,6 +273,9 @@ class Known : public Expr {
   Value Eval(const Bindings& b) const override {
     Value v = e_->Eval(b);
     return Value::Bool(v.type != Value::Type::kNull && !(v.type == Value::Type::kString && v.string.empty()));
+  }
+  void References(int var, std::vector<int>* fields, bool* opaque) const override {
+    e_->References(var, fields, opaque);
   }
  private:
   ExprPtr e_;
@@ -266,6 +295,9 @@ class Call : public Expr {
     if (fn_ == "min") return Value::Number(std::min(xs[0], xs[1]));
     return Value::Number(std::max(xs[0], xs[1]));
   }
+  void References(int var, std::vector<int>* fields, bool* opaque) const override {
+    for (const ExprPtr& a : args_) a->References(var, fields, opaque);
+  }
  private:
   std::string fn_;
   std::vector<ExprPtr> args_;
@@ -282,6 +314,9 @@ class Met : public Expr {
     const Fact* a = b.facts[actual_];
     if (t == nullptr || a == nullptr) return Value::Null();
     return Value::Bool(TargetOutcome(*t, *a) != Outcome::kMissed);
+  }
+  void References(int var, std::vector<int>*, bool* opaque) const override {
+    if (var == target_ || var == actual_) *opaque = true;
   }
  private:
   int target_, actual_;

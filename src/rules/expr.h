@@ -66,6 +66,15 @@ class Expr {
   // For indexing joins: the fields F for which the expression is a
   // conjunction containing "VAR0.F == VAR1.F" (either order).
   virtual void EqualityJoins(std::vector<int>* fields) const { (void)fields; }
+  // The fields of variable `var` the expression reads; *opaque when it reads
+  // the whole fact (met()).
+  virtual void References(int var, std::vector<int>* fields, bool* opaque) const {
+    (void)var, (void)fields, (void)opaque;
+  }
+  // The fields F for which the expression is a conjunction containing
+  // "VAR.F < OTHER.F" or "VAR.F <= OTHER.F" (either way round): VAR's
+  // fact comes before OTHER's by F.
+  virtual void OrderingJoins(int var, std::vector<int>* fields) const { (void)var, (void)fields; }
 };
 
 using ExprPtr = std::shared_ptr<const Expr>;

@@ -1,5 +1,6 @@
 #include "rules/kinds/compare.h"
 
+#include <algorithm>
 #include <array>
 
 #include <unordered_map>
@@ -33,12 +34,55 @@ struct KeyHash {
   }
 };
 
+// The values of some fields of a fact, hashed: what tells candidates apart.
+struct Signature {
+  std::vector<Key::Part> parts;
+  bool operator==(const Signature& o) const { return parts == o.parts; }
+};
+struct SignatureHash {
+  size_t operator()(const Signature& s) const {
+    size_t h = 0;
+    for (const Key::Part& p : s.parts)
+      h = h * 1000003 ^ std::hash<std::string_view>()(p.string) ^
+          (std::hash<double>()(p.number) * 31) ^ static_cast<size_t>(p.type);
+    return h;
+  }
+};
+
+// Candidates the join and the assertion cannot tell apart — equal in every
+// field of `a` they read, but for one ordering field (a.sentence <
+// t.sentence) — are one class: a report with the same statement a thousand
+// times is checked in linear time, not quadratic. A class is tried through
+// its member that comes first by that field (the earliest sentence), and
+// through the next one when the first is the subject itself.
+struct Class {
+  const Fact* first = nullptr;
+  const Fact* second = nullptr;
+};
+
 class Compare : public RuleCheck {
  public:
   Compare(ExprPtr subject, ExprPtr other, ExprPtr join, ExprPtr assertion, bool no_match)
       : subject_(std::move(subject)), other_(std::move(other)), join_(std::move(join)),
         assert_(std::move(assertion)), no_match_(no_match) {
     join_->EqualityJoins(&index_fields_);
+    // What tells two candidates (variable 1, `a`) apart.
+    bool opaque = false;
+    std::vector<int> read, in_assert, ordering;
+    join_->References(1, &read, &opaque);
+    assert_->References(1, &in_assert, &opaque);
+    join_->OrderingJoins(1, &ordering);
+    std::sort(ordering.begin(), ordering.end());
+    ordering.erase(std::unique(ordering.begin(), ordering.end()), ordering.end());
+    read.insert(read.end(), in_assert.begin(), in_assert.end());
+    std::sort(read.begin(), read.end());
+    read.erase(std::unique(read.begin(), read.end()), read.end());
+    const bool ordered_once = ordering.size() == 1 &&
+                              std::find(in_assert.begin(), in_assert.end(), ordering[0]) == in_assert.end();
+    classes_ = !opaque && ordering.size() <= 1 && (ordering.empty() || ordered_once);
+    if (!ordering.empty()) order_field_ = ordering[0];
+    for (int f : read)
+      if (f != order_field_) signature_fields_.push_back(f);
   }
 
   void Check(const Rule& rule, const CheckInput& in, DiagnosticSink* sink) const override {
@@ -71,6 +115,14 @@ class Compare : public RuleCheck {
     if (indexed)
       for (const Fact* a : others) buckets[key_of(*a)].push_back(a);
 
+    // Each bucket (or all candidates) as classes, in the order of their
+    // first members.
+    std::unordered_map<const std::vector<const Fact*>*, std::vector<Class>> classes;
+    auto classes_of = [&](const std::vector<const Fact*>* list) -> const std::vector<Class>& {
+      auto it = classes.find(list);
+      if (it == classes.end()) it = classes.emplace(list, Classify(*list, env)).first;
+      return it->second;
+    };
     for (const Fact& t : facts) {
       b.facts[0] = &t;
       b.facts[1] = nullptr;
@@ -82,8 +134,9 @@ class Compare : public RuleCheck {
         candidates = it == buckets.end() ? &kNone : &it->second;
       }
       bool matched = false;
-      for (const Fact* a : *candidates) {
-        if (a == &t) continue;
+      for (const Class& c : classes_of(candidates)) {
+        const Fact* a = c.first == &t ? c.second : c.first;
+        if (a == nullptr) continue;
         b.facts[1] = a;
         if (!join_->Test(b)) continue;
         matched = true;
@@ -99,9 +152,51 @@ class Compare : public RuleCheck {
   }
 
  private:
+  // `list` as classes (one each when candidates cannot be classed), each
+  // with its first two members by the ordering field, in the order of
+  // their first members.
+  std::vector<Class> Classify(const std::vector<const Fact*>& list, const Environment& env) const {
+    std::vector<Class> out;
+    if (!classes_) {
+      for (const Fact* a : list) out.push_back(Class{a, nullptr});
+      return out;
+    }
+    auto order = [&](const Fact* f) {
+      return order_field_ < 0 ? 0.0 : FieldValue(*f, order_field_, env).number;
+    };
+    std::unordered_map<Signature, size_t, SignatureHash> index;
+    for (const Fact* a : list) {
+      Signature s;
+      for (int field : signature_fields_) {
+        Value v = FieldValue(*a, field, env);
+        s.parts.push_back({v.type, v.number, v.string});
+      }
+      auto [it, added] = index.emplace(std::move(s), out.size());
+      if (added) {
+        out.push_back(Class{a, nullptr});
+        continue;
+      }
+      Class& c = out[it->second];
+      // Keep the two earliest by the ordering field (text order on ties).
+      if (order(a) < order(c.first)) {
+        c.second = c.first;
+        c.first = a;
+      } else if (c.second == nullptr || order(a) < order(c.second)) {
+        c.second = a;
+      }
+    }
+    std::stable_sort(out.begin(), out.end(), [&](const Class& x, const Class& y) {
+      return order(x.first) < order(y.first);
+    });
+    return out;
+  }
+
   ExprPtr subject_, other_, join_, assert_;
   bool no_match_;
   std::vector<int> index_fields_;
+  bool classes_ = false;              // candidates may be classed
+  int order_field_ = -1;              // the one ordering field, or −1
+  std::vector<int> signature_fields_; // the fields of a that tell candidates apart
 };
 
 }  // namespace
