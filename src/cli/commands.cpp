@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <dirent.h>
+
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -62,6 +64,9 @@ struct Command {
   const char* usage;
   const char* summary;
   CommandFn run;
+  // The options that apply to it (long names; --help and --version apply
+  // everywhere). Any other option given is an error, not silently ignored.
+  std::vector<std::string> options;
 };
 
 int CmdCheck(const Options& o);
@@ -70,17 +75,32 @@ int CmdExplain(const Options& o);
 int CmdRules(const Options& o);
 int CmdTestRules(const Options& o);
 int CmdAudit(const Options& o);
+int CmdHelp(const Options& o);
 
-// The one table that drives dispatch, help and "did you mean".
+// The one table that drives dispatch, help, option scope and "did you mean".
 const Command kCommands[] = {
-    {"check", "[check] FILE...", "diagnostics for each report (the default command)", &CmdCheck},
-    {"facts", "facts FILE...", "the facts extracted from each report (table, jsonl, csv)", &CmdFacts},
-    {"audit", "audit FILE...|DIR", "reports of a region across years: cross-report rules (--table: indicator by year)", &CmdAudit},
-    {"explain", "explain RULE-ID", "what a rule checks, why, and its examples", &CmdExplain},
+    {"check", "[check] FILE|DIR...", "diagnostics for each report (the default command)", &CmdCheck,
+     {"format", "output", "rules", "no-default-rules", "enable", "disable", "strict", "fail-on", "lang",
+      "color", "encoding", "jobs", "max-input-mb", "config", "baseline", "write-baseline"}},
+    {"facts", "facts FILE|DIR...", "the facts extracted from each report (table, jsonl, csv)", &CmdFacts,
+     {"format", "output", "rules", "no-default-rules", "encoding", "jobs", "max-input-mb", "db", "config"}},
+    {"audit", "audit FILE|DIR...", "reports of a region across years: cross-report rules (--table: indicator by year)", &CmdAudit,
+     {"format", "output", "rules", "no-default-rules", "enable", "disable", "fail-on", "lang", "color",
+      "encoding", "jobs", "max-input-mb", "table", "db", "config"}},
+    {"explain", "explain RULE-ID", "what a rule checks, why, and its examples", &CmdExplain,
+     {"output", "rules", "no-default-rules", "lang", "config"}},
     {"rules", "rules [--kinds]", "the loaded rules with group and severity (or the rule kinds)",
-     &CmdRules},
-    {"test-rules", "test-rules [DIR]", "run every rule's own test cases", &CmdTestRules},
+     &CmdRules, {"output", "rules", "no-default-rules", "enable", "disable", "strict", "lang", "kinds", "config"}},
+    {"test-rules", "test-rules [DIR]", "run every rule's own test cases", &CmdTestRules,
+     {"output", "rules", "no-default-rules"}},
+    {"help", "help [COMMAND]", "this help, or a command's", &CmdHelp, {}},
 };
+
+const Command* FindCommand(const std::string& name) {
+  for (const Command& c : kCommands)
+    if (name == c.name) return &c;
+  return nullptr;
+}
 
 std::vector<std::string> CommandNames() {
   std::vector<std::string> names;
@@ -93,6 +113,22 @@ int Fail(const std::string& message) {
   return 2;
 }
 
+// The option descriptions, shared by the parser and the help texts.
+const po::options_description& VisibleOptions();
+
+// One command's help: its usage, and only the options that apply to it.
+std::string CommandHelp(const Command& c) {
+  std::string out = std::string("usage: plancheck ") + c.usage + "\n\n" + c.summary + "\n";
+  if (c.options.empty()) return out;
+  po::options_description scoped("options");
+  for (const std::string& name : c.options)
+    if (const po::option_description* d = VisibleOptions().find_nothrow(name, false))
+      scoped.add(boost::shared_ptr<po::option_description>(new po::option_description(*d)));
+  std::ostringstream text;
+  text << scoped;
+  return out + "\n" + text.str();
+}
+
 std::string Help(const po::options_description& visible) {
   std::string out =
       "plancheck " PLANCHECK_VERSION
@@ -102,6 +138,7 @@ std::string Help(const po::options_description& visible) {
     std::string usage = std::string("  plancheck ") + c.usage;
     out += usage + std::string(usage.size() < 36 ? 36 - usage.size() : 1, ' ') + c.summary + "\n";
   }
+  out += "\n'plancheck COMMAND --help' (or 'plancheck help COMMAND') shows a command's options.\n";
   std::ostringstream s;
   s << visible;
   out += "\n" + s.str();
@@ -360,7 +397,12 @@ int CmdCheck(const Options& o) {
   std::vector<Diagnostic> diagnostics;
   for (const Report& r : reports) engine.Check(r, o.lang == "en", &diagnostics);
   SortDiagnostics(&diagnostics);
-  if (!o.write_baseline.empty() && !Write(o, o.write_baseline, RenderBaseline(diagnostics))) return 2;
+  if (!o.write_baseline.empty()) {
+    // Writing a baseline acknowledges this run's findings: they are shown
+    // as suppressed and do not fail the run.
+    if (!Write(o, o.write_baseline, RenderBaseline(diagnostics))) return 2;
+    for (Diagnostic& d : diagnostics) d.suppressed = true;
+  }
   ApplyBaseline(baseline, &diagnostics);
   std::string out;
   if (format == "json") {
@@ -416,15 +458,38 @@ int CmdFacts(const Options& o) {
   return Write(o, o.output, out) && !loaded.failed ? 0 : 2;
 }
 
-// Expands directories to the .txt files in them (sorted).
+// The report files under `dir`, recursively, sorted: *.txt, skipping
+// hidden files and directories (.git).
+void ReportsUnder(const std::string& dir, int depth, std::vector<std::string>* out) {
+  if (depth > 32) return;
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return;
+  std::vector<std::string> names;
+  while (dirent* e = readdir(d))
+    if (e->d_name[0] != '.') names.emplace_back(e->d_name);
+  closedir(d);
+  std::sort(names.begin(), names.end());
+  const std::string prefix = dir + (dir.back() == '/' ? "" : "/");
+  for (const std::string& name : names) {
+    const std::string path = prefix + name;
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) continue;
+    if (S_ISDIR(st.st_mode)) ReportsUnder(path, depth + 1, out);
+    else if (S_ISREG(st.st_mode) && name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0)
+      out->push_back(path);
+  }
+}
+
+// Expands directories to the report files under them, as ruff and eslint
+// do; a directory without any is an input error of its own.
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
   std::vector<std::string> out;
   for (const std::string& a : args) {
     struct stat st;
     if (a != "-" && stat(a.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-      Result<std::vector<std::string>> names = ListFiles(a, ".txt");
-      if (names.ok())
-        for (const std::string& name : *names) out.push_back(a + (a.back() == '/' ? "" : "/") + name);
+      const size_t before = out.size();
+      ReportsUnder(a, 0, &out);
+      if (out.size() == before) out.push_back(a);  // read as itself: "is a directory"
     } else {
       out.push_back(a);
     }
@@ -434,7 +499,6 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
 
 int CmdAudit(const Options& given) {
   Options o = given;
-  o.args = ExpandInputs(given.args);
   std::string format = o.format.empty() ? "text" : o.format;
   const std::vector<std::string> kFormats =
       o.table ? std::vector<std::string>{"text", "csv", "markdown", "json"}
@@ -474,6 +538,20 @@ int CmdAudit(const Options& given) {
   for (const Report& r : reports) list.push_back(&r);
   for (const Report& r : stored) list.push_back(&r);
   std::vector<std::vector<const Report*>> series = Engine::GroupSeries(list);
+  // Nothing to compare: say so rather than print nothing and pass.
+  bool consecutive = false;
+  for (const auto& s : series)
+    for (size_t i = 0; i + 1 < s.size(); ++i)
+      consecutive = consecutive || (s[i]->document.target_year && s[i + 1]->document.target_year &&
+                                    *s[i + 1]->document.target_year == *s[i]->document.target_year + 1);
+  if (!consecutive && !list.empty()) {
+    const std::string why = "audit: nothing to compare: " + std::to_string(list.size()) + " report(s) of " +
+                            std::to_string(series.size()) +
+                            " region(s), and no two of one region for consecutive years (an audit "
+                            "needs report N and report N+1 of the same region)";
+    if (!o.table) return Fail(why);
+    std::fprintf(stderr, "plancheck: note: %s; the table shows the targets alone\n", why.c_str());
+  }
   std::vector<Diagnostic> diagnostics;
   for (const auto& s : series) engine.CheckSeries(s, o.lang == "en", &diagnostics);
   SortDiagnostics(&diagnostics);
@@ -590,8 +668,24 @@ std::vector<std::string> SplitCommas(const std::vector<std::string>& values) {
 
 }  // namespace
 
-int RunCli(int argc, char** argv) {
-  po::options_description visible("options");
+namespace {
+
+int CmdHelp(const Options& o) {
+  if (o.args.empty()) {
+    std::fputs(Help(VisibleOptions()).c_str(), stdout);
+    return 0;
+  }
+  const Command* c = FindCommand(o.args[0]);
+  if (c == nullptr)
+    return Fail("unknown command '" + o.args[0] + "'" + DidYouMean(o.args[0], CommandNames()));
+  std::fputs(CommandHelp(*c).c_str(), stdout);
+  return 0;
+}
+
+const po::options_description& VisibleOptions() {
+  static const po::options_description* visible = [] {
+  auto* options = new po::options_description("options");
+  po::options_description& visible = *options;
   visible.add_options()
       ("help,h", "show this help")
       ("version", "show the version")
@@ -613,7 +707,16 @@ int RunCli(int argc, char** argv) {
       ("db", po::value<std::string>(), "facts: store the reports and their facts in this SQLite FILE; audit: add the reports stored there")
       ("config", po::value<std::string>(), "read FILE instead of the nearest .plancheck.toml above the first report")
       ("baseline", po::value<std::string>(), "report only findings not acknowledged in FILE (a baseline)")
-      ("write-baseline", po::value<std::string>(), "write every finding of this run to FILE as a baseline");
+      ("write-baseline", po::value<std::string>(), "write every finding of this run to FILE as a baseline (and take them as acknowledged)");
+  return options;
+  }();
+  return *visible;
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  const po::options_description& visible = VisibleOptions();
   po::options_description hidden;
   hidden.add_options()("args", po::value<std::vector<std::string>>());
   po::options_description all;
@@ -641,10 +744,6 @@ int RunCli(int argc, char** argv) {
   } catch (const po::error& e) {
     return Fail(e.what());
   }
-  if (vm.count("help")) {
-    std::fputs(Help(visible).c_str(), stdout);
-    return 0;
-  }
   if (vm.count("version")) {
     std::printf("plancheck %s\n", PLANCHECK_VERSION);
     return 0;
@@ -652,19 +751,31 @@ int RunCli(int argc, char** argv) {
 
   Options o;
   if (vm.count("args")) o.args = vm["args"].as<std::vector<std::string>>();
+  bool named = false;  // the command was given by name
   if (!o.args.empty()) {
-    for (const Command& c : kCommands) {
-      if (o.args[0] == c.name) {
-        o.command = c.name;
-        o.args.erase(o.args.begin());
-        break;
-      }
+    if (const Command* c = FindCommand(o.args[0])) {
+      o.command = c->name;
+      o.args.erase(o.args.begin());
+      named = true;
     }
   }
-  if (o.command == "check" && !o.args.empty() && o.args[0] != "-" &&
-      access(o.args[0].c_str(), F_OK) != 0) {
+  const Command& command = *FindCommand(o.command);
+  if (vm.count("help")) {
+    std::fputs((named ? CommandHelp(command) : Help(visible)).c_str(), stdout);
+    return 0;
+  }
+  // A first word that is neither a command nor a file may be a misspelt
+  // command; after a command given by name it is only a missing file.
+  if (!named && !o.args.empty() && o.args[0] != "-" && access(o.args[0].c_str(), F_OK) != 0) {
     std::string guess = ClosestMatch(o.args[0], CommandNames());
     if (!guess.empty()) return Fail("unknown command '" + o.args[0] + "' (did you mean '" + guess + "'?)");
+  }
+  // An option that does not apply to the command is an error, not ignored.
+  for (const auto& [name, value] : vm) {
+    if (name == "args" || name == "help" || name == "version" || value.defaulted()) continue;
+    if (std::find(command.options.begin(), command.options.end(), name) == command.options.end())
+      return Fail("--" + name + " does not apply to '" + command.name + "' (see 'plancheck " +
+                  command.name + " --help')");
   }
   if (vm.count("format")) o.format = vm["format"].as<std::string>();
   if (vm.count("output")) o.output = vm["output"].as<std::string>();
@@ -692,6 +803,7 @@ int RunCli(int argc, char** argv) {
   if (vm.count("kinds")) o.args = {"--kinds"};
   o.table = vm.count("table") > 0;
   if (vm.count("db")) o.db = vm["db"].as<std::string>();
+  if (o.command == "check" || o.command == "facts" || o.command == "audit") o.args = ExpandInputs(o.args);
   for (const Command& c : kCommands)
     if (o.command == c.name) return c.run(o);
   return Fail("unknown command '" + o.command + "'");

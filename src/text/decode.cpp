@@ -164,7 +164,8 @@ Result<Decoded> DecodeBytes(std::string_view bytes, const std::string& encoding)
                          " at byte offset " + std::to_string(bad));
   }
   if (size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
-    return Status::Error("binary file (NUL byte at byte offset " + std::to_string(nul) + ")");
+    return Status::Error("binary file (NUL byte at byte offset " + std::to_string(nul) +
+                         "; for UTF-16 without a BOM pass --encoding UTF-16LE or UTF-16BE)");
   }
   std::string detected = DetectCharset(bytes);
   // Chinese legacy encodings are what reports come in; GB18030 is a superset

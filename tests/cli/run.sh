@@ -111,7 +111,8 @@ expect "bad config" 2 "^$work/project/.plancheck.toml:2: error: \\[rules\\]: unk
 expect "explicit config" 0 "" -- "$pc" --config /dev/null --fail-on error --disable summary-contradicts-results "$work/project/drafts/report.txt"
 
 # Baselines: a written baseline silences the run; a broken one is an input error.
-expect "write baseline" 1 "" -- "$pc" --write-baseline "$work/baseline.json" "$report"
+# Writing a baseline acknowledges the run's findings: exit 0.
+expect "write baseline" 0 "" -- "$pc" --write-baseline "$work/baseline.json" "$report"
 out=$("$pc" --color never --baseline "$work/baseline.json" "$report"); status=$?
 if [[ $status -eq 0 && $out == *"suppressed by the baseline"* ]]; then passed=$((passed + 1)); else
   echo "FAIL baseline: status $status output '$out'"; failed=$((failed + 1)); fi
@@ -203,6 +204,30 @@ if python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['runs'][0]['
 out=$("$pc" --color never "$report" "$work/empty.txt" 2>/dev/null); status=$?
 if [[ $status -eq 2 && $out == *"in 1 file"* && $out == *"[target-below-prior-actual]"* ]]; then passed=$((passed + 1)); else
   echo "FAIL text with an empty file: status $status"; failed=$((failed + 1)); fi
+
+# Issue 15, item 10: help per command, help as a command, options scoped to
+# their commands, directories checked recursively, nothing to audit said.
+out=$("$pc" check --help)
+if [[ $out == "usage: plancheck [check] FILE|DIR..."* && $out == *"--baseline"* ]] && ! grep -qE '^ +--table' <<<"$out"; then
+  passed=$((passed + 1)); else echo "FAIL check --help: $out"; failed=$((failed + 1)); fi
+out=$("$pc" help facts)
+if [[ $out == "usage: plancheck facts"* && $out == *"--db"* ]] && ! grep -qE '^ +--baseline' <<<"$out"; then
+  passed=$((passed + 1)); else echo "FAIL help facts: $out"; failed=$((failed + 1)); fi
+expect "help" 0 "" -- "$pc" help
+expect "help of an unknown command" 2 "unknown command 'chek' \\(did you mean 'check'\\?\\)" -- "$pc" help chek
+expect "check check" 2 "^plancheck: error: check: no such file$" -- "$pc" check check
+expect "option out of scope" 2 "--table does not apply to 'facts' \\(see 'plancheck facts --help'\\)" -- "$pc" facts --table "$report"
+expect "option out of scope (default command)" 2 "--kinds does not apply to 'check'" -- "$pc" --kinds "$report"
+mkdir -p "$work/tree/a/b" "$work/tree/.hidden"
+cp "$report" "$work/tree/a/b/one.txt"
+cp "$report" "$work/tree/two.txt"
+cp "$report" "$work/tree/.hidden/three.txt"
+out=$("$pc" --color never "$work/tree" 2>&1); status=$?
+if [[ $status -eq 1 && $out == *"in 2 files"* && $out == *"tree/a/b/one.txt:"* ]]; then passed=$((passed + 1)); else
+  echo "FAIL directory: status $status output '$(tail -1 <<<"$out")'"; failed=$((failed + 1)); fi
+expect "audit of one report" 2 "audit: nothing to compare: 1 report\\(s\\) of 1 region\\(s\\)" -- "$pc" audit "$report"
+printf '\x30\x57\x3a\x53\x31\x00\x32\x00' >"$work/utf16-nobom.txt"
+expect "UTF-16 without a BOM" 2 "pass --encoding UTF-16LE or UTF-16BE" -- "$pc" "$work/utf16-nobom.txt"
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
