@@ -313,6 +313,7 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
   std::vector<Result1> results(order.size());
   TextOptions text_options;
   text_options.color = UseColor(o);
+  text_options.english = o.lang == "en";
   auto work = [&](size_t k) {
     size_t i = order[k];
     Result<Report> r = engine.Load(o.args[i], display(i), o.encoding, MaxInputBytes(o));
@@ -366,7 +367,7 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
   const int read = static_cast<int>(std::count_if(results.begin(), results.end(),
                                                    [](const Result1& r) { return r.status.ok(); }));
   if (format == "text" && (total.total() > 0 || total.suppressed > 0))
-    out += Summary(total, read) + "\n";
+    out += Summary(total, read, o.lang == "en") + "\n";
   if (!Write(o, o.output, out) || unreadable) return 2;
   return fails ? 1 : 0;
 }
@@ -418,6 +419,7 @@ int CmdCheck(const Options& o) {
   } else {
     TextOptions t;
     t.color = UseColor(o);
+    t.english = o.lang == "en";
     bool any = false;
     for (const Diagnostic& d : diagnostics) any = any || !d.suppressed;
     out = !any && diagnostics.empty() ? "" : RenderText(diagnostics, t, static_cast<int>(reports.size()));
@@ -572,6 +574,7 @@ int CmdAudit(const Options& given) {
   } else {
     TextOptions t;
     t.color = UseColor(o);
+    t.english = o.lang == "en";
     out = diagnostics.empty() ? "" : RenderText(diagnostics, t, static_cast<int>(list.size()));
   }
   if (!Write(o, o.output, out) || loaded.failed) return 2;
@@ -588,9 +591,13 @@ int CmdExplain(const Options& o) {
   const Rule* rule = engine.rules().Find(o.args[0]);
   if (rule == nullptr)
     return Fail("unknown rule '" + o.args[0] + "'" + DidYouMean(o.args[0], engine.rules().Ids()));
+  const bool en = o.lang == "en";
   std::string out = rule->id + " — " + rule->summary + "\n";
-  out += "group: " + rule->group + ", severity: " + SeverityName(rule->severity) + ", kind: " +
-         rule->kind + ", defined at " + rule->path + ":" + std::to_string(rule->line) + "\n";
+  const std::string where = rule->path + ":" + std::to_string(rule->line);
+  out += en ? "group: " + rule->group + ", severity: " + SeverityName(rule->severity) + ", kind: " +
+                  rule->kind + ", defined at " + where + "\n"
+            : "规则组：" + rule->group + "，严重程度：" + SeverityName(rule->severity) + "，类型：" +
+                  rule->kind + "，定义于 " + where + "\n";
   std::string text = o.lang == "en" && !rule->explanation_en.empty() ? rule->explanation_en
                                                                      : rule->explanation;
   while (!text.empty() && text.front() == '\n') text.erase(0, 1);
@@ -598,9 +605,10 @@ int CmdExplain(const Options& o) {
   if (!text.empty() && text.back() != '\n') out += "\n";
   bool header = false;
   for (const RuleTestCase& tc : rule->tests) {
-    if (!header) out += "\nExamples:\n";
+    if (!header) out += en ? "\nExamples:\n" : "\n示例：\n";
     header = true;
-    out += tc.expect.empty() ? "\n  not flagged:\n" : "\n  flagged:\n";
+    out += tc.expect.empty() ? (en ? "\n  not flagged:\n" : "\n  不报告：\n")
+                             : (en ? "\n  flagged:\n" : "\n  报告：\n");
     std::string body = tc.text;
     size_t pos = 0;
     while (pos < body.size()) {
@@ -612,7 +620,7 @@ int CmdExplain(const Options& o) {
     }
     for (const auto& e : tc.expect) {
       out += "    → 「" + e.span + "」";
-      for (const auto& n : e.notes) out += " (note at 「" + n + "」)";
+      for (const auto& n : e.notes) out += en ? " (note at 「" + n + "」)" : "（注释位于「" + n + "」）";
       out += "\n";
     }
   }

@@ -126,13 +126,34 @@ std::string RenderSnippet(const Span& span, const TextOptions& o) {
   return out + "\n";
 }
 
-std::string Summary(const std::vector<Diagnostic>& diagnostics, int files) {
+std::string Summary(const std::vector<Diagnostic>& diagnostics, int files, bool english) {
   SeverityCounts counts;
   for (const Diagnostic& d : diagnostics) counts.Add(d);
-  return Summary(counts, files);
+  return Summary(counts, files, english);
 }
 
-std::string Summary(const SeverityCounts& c, int files) {
+namespace {
+
+std::string ChineseSummary(const SeverityCounts& c, int files) {
+  std::vector<std::string> parts;
+  auto add = [&](int n, const char* what) {
+    if (n > 0) parts.push_back(std::to_string(n) + " 个" + what);
+  };
+  add(c.count[2], "错误");
+  add(c.count[1], "警告");
+  add(c.count[0], "提示");
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? "，" : "共 ") + parts[i];
+  if (out.empty()) out = "没有发现问题";
+  out += "（" + std::to_string(files) + " 个文件";
+  if (c.suppressed > 0) out += "；基线已屏蔽 " + std::to_string(c.suppressed) + " 条";
+  return out + "）";
+}
+
+}  // namespace
+
+std::string Summary(const SeverityCounts& c, int files, bool english) {
+  if (!english) return ChineseSummary(c, files);
   std::vector<std::string> parts;
   auto add = [&](int n, const char* one, const char* many) {
     if (n > 0) parts.push_back(std::to_string(n) + " " + (n == 1 ? one : many));
@@ -161,7 +182,7 @@ std::string RenderText(const std::vector<Diagnostic>& diagnostics, const TextOpt
       out += RenderSnippet(r.span, o);
     }
   }
-  if (summary_files > 0) out += Summary(diagnostics, summary_files) + "\n";
+  if (summary_files > 0) out += Summary(diagnostics, summary_files, o.english) + "\n";
   return out;
 }
 

@@ -38,6 +38,7 @@ void SortDiagnostics(std::vector<Diagnostic>* diagnostics);
 
 struct TextOptions {
   bool color = false;
+  bool english = false;    // the summary line in English (--lang en), else Chinese
   int context_width = 36;  // display columns of context on each side of a span
 };
 
@@ -72,7 +73,8 @@ struct SeverityCounts {
 };
 
 // "1 error, 3 warnings in 1 file"
-std::string Summary(const std::vector<Diagnostic>& diagnostics, int files);
-std::string Summary(const SeverityCounts& counts, int files);
+// "共 7 个警告（1 个文件）", or with `english` "7 warnings in 1 file".
+std::string Summary(const std::vector<Diagnostic>& diagnostics, int files, bool english);
+std::string Summary(const SeverityCounts& counts, int files, bool english);
 
 }  // namespace plancheck

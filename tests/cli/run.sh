@@ -114,7 +114,7 @@ expect "explicit config" 0 "" -- "$pc" --config /dev/null --fail-on error --disa
 # Writing a baseline acknowledges the run's findings: exit 0.
 expect "write baseline" 0 "" -- "$pc" --write-baseline "$work/baseline.json" "$report"
 out=$("$pc" --color never --baseline "$work/baseline.json" "$report"); status=$?
-if [[ $status -eq 0 && $out == *"suppressed by the baseline"* ]]; then passed=$((passed + 1)); else
+if [[ $status -eq 0 && $out == *"基线已屏蔽 8 条"* ]]; then passed=$((passed + 1)); else
   echo "FAIL baseline: status $status output '$out'"; failed=$((failed + 1)); fi
 printf '{"findings": 3}' >"$work/bad-baseline.json"
 expect "bad baseline" 2 "^plancheck: error: $work/bad-baseline.json: not a plancheck baseline" -- "$pc" --baseline "$work/bad-baseline.json" "$report"
@@ -202,7 +202,7 @@ expect "sarif with an empty file" 2 "empty.txt: empty file" -- "$pc" --format sa
 if python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['runs'][0]['results']" "$work/partial.sarif"; then
   passed=$((passed + 1)); else echo "FAIL sarif of the readable report not written"; failed=$((failed + 1)); fi
 out=$("$pc" --color never "$report" "$work/empty.txt" 2>/dev/null); status=$?
-if [[ $status -eq 2 && $out == *"in 1 file"* && $out == *"[target-below-prior-actual]"* ]]; then passed=$((passed + 1)); else
+if [[ $status -eq 2 && $out == *"（1 个文件）"* && $out == *"[target-below-prior-actual]"* ]]; then passed=$((passed + 1)); else
   echo "FAIL text with an empty file: status $status"; failed=$((failed + 1)); fi
 
 # Issue 15, item 10: help per command, help as a command, options scoped to
@@ -223,7 +223,7 @@ cp "$report" "$work/tree/a/b/one.txt"
 cp "$report" "$work/tree/two.txt"
 cp "$report" "$work/tree/.hidden/three.txt"
 out=$("$pc" --color never "$work/tree" 2>&1); status=$?
-if [[ $status -eq 1 && $out == *"in 2 files"* && $out == *"tree/a/b/one.txt:"* ]]; then passed=$((passed + 1)); else
+if [[ $status -eq 1 && $out == *"（2 个文件）"* && $out == *"tree/a/b/one.txt:"* ]]; then passed=$((passed + 1)); else
   echo "FAIL directory: status $status output '$(tail -1 <<<"$out")'"; failed=$((failed + 1)); fi
 expect "audit of one report" 2 "audit: nothing to compare: 1 report\\(s\\) of 1 region\\(s\\)" -- "$pc" audit "$report"
 printf '\x30\x57\x3a\x53\x31\x00\x32\x00' >"$work/utf16-nobom.txt"

@@ -36,7 +36,7 @@ BOOST_AUTO_TEST_CASE(CaretsAlignUnderChineseText) {
              "r.txt:2:7: note: 2022年实际在此\n"
              "    2 | 城镇新增就业1691人,新增城镇就业人口1600人以上。\n"
              "      |             ^~~~~~\n"
-             "1 warning in 1 file\n");
+             "共 1 个警告（1 个文件）\n");
 }
 
 BOOST_AUTO_TEST_CASE(LongLinesShowAWindowWithEllipses) {
@@ -91,6 +91,16 @@ BOOST_AUTO_TEST_CASE(SortsByFilePositionAndRule) {
   BOOST_TEST(list[0].rule == "a-rule");
   BOOST_TEST(list[1].span.begin == early.span.begin);
   BOOST_TEST(list[2].span.begin == late.span.begin);
+}
+
+BOOST_AUTO_TEST_CASE(TheSummaryIsInTheMessagesLanguage) {
+  SeverityCounts c;
+  c.count[2] = 1;
+  c.count[1] = 2;
+  c.suppressed = 3;
+  BOOST_TEST(Summary(c, 2, false) == "共 1 个错误，2 个警告（2 个文件；基线已屏蔽 3 条）");
+  BOOST_TEST(Summary(c, 2, true) == "1 error, 2 warnings in 2 files (3 suppressed by the baseline)");
+  BOOST_TEST(Summary(SeverityCounts(), 1, false) == "没有发现问题（1 个文件）");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
