@@ -125,6 +125,9 @@ void Engine::LoadDefaults(bool rules, ConfigErrors* errors) {
   Loaded defaults = loaded.get();
   for (const ConfigError& e : defaults.errors.all()) errors->Add(e.path, e.line, e.message);
   rules_.Append(std::move(defaults.rules));
+  // What --rules directories load later may redefine these.
+  rules_.MarkBuiltin();
+  lexicon_.MarkBuiltin();
 }
 
 void Engine::LoadRuleText(std::string_view text, const std::string& path, ConfigErrors* errors) {

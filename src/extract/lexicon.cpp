@@ -279,8 +279,19 @@ void Lexicon::LoadIndicatorsTable(const toml::table& doc, const std::string& pat
                   : kind == "index" ? IndicatorKind::kIndex
                                     : IndicatorKind::kLevel;
       r.Finish();
-      if (FindByName(ind->name) != nullptr) {
-        r.Error(r.LineOfKey("name"), "[[indicator]]: duplicate name '" + ind->name + "'");
+      if (Indicator* same = const_cast<Indicator*>(FindByName(ind->name))) {
+        if (!same->builtin) {
+          r.Error(r.LineOfKey("name"), "[[indicator]]: duplicate name '" + ind->name + "'");
+          continue;
+        }
+        // A copy of the built-in lexicon given with --rules redefines it in
+        // place (facts and the alias index keep pointing at one indicator).
+        std::vector<std::string> added;
+        for (const std::string& alias : ind->aliases)
+          if (std::find(same->aliases.begin(), same->aliases.end(), alias) == same->aliases.end())
+            added.push_back(alias);
+        *same = std::move(*ind);
+        for (const std::string& alias : added) AddToTrie(alias, same);
         continue;
       }
       for (const std::string& alias : ind->aliases) AddToTrie(alias, ind.get());
@@ -323,6 +334,10 @@ const Indicator* Lexicon::FindByName(std::string_view name) const {
   for (const auto& ind : indicators_)
     if (ind->name == name) return ind.get();
   return nullptr;
+}
+
+void Lexicon::MarkBuiltin() {
+  for (auto& ind : indicators_) ind->builtin = true;
 }
 
 void Lexicon::AddToTrie(const std::string& alias, const Indicator* indicator) {

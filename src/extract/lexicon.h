@@ -46,6 +46,7 @@ struct Indicator {
   Polarity polarity = Polarity::kHigher;
   GrowthBasis growth = GrowthBasis::kNone;
   IndicatorKind kind = IndicatorKind::kLevel;
+  bool builtin = false;  // from the built-in lexicon: a --rules indicators.toml may redefine it
 };
 
 struct Compound {
@@ -137,6 +138,9 @@ class Lexicon {
   std::string DimensionLabel(const std::string& dimension) const;
 
   const std::vector<Compound>& compounds() const { return compounds_; }
+  // Marks every indicator loaded so far as built in: a later definition of
+  // the same name then redefines it instead of being a duplicate.
+  void MarkBuiltin();
   const std::vector<Unit>& units() const { return units_; }
   size_t indicator_count() const { return indicators_.size(); }
   const std::vector<std::unique_ptr<Indicator>>& indicators() const { return indicators_; }

@@ -44,6 +44,10 @@ void RuleSet::Append(RuleSet&& other) {
   other.rules_.clear();
 }
 
+void RuleSet::MarkBuiltin() {
+  for (auto& r : rules_) r->builtin = true;
+}
+
 const Rule* RuleSet::Find(const std::string& id) const {
   for (const auto& r : rules_)
     if (r->id == id) return r.get();
@@ -108,7 +112,16 @@ void RuleSet::LoadTable(const toml::table& doc, const std::string& path, ConfigE
     rule->id = r.String("id", true).value_or("");
     if (!rule->id.empty() && !ValidId(rule->id))
       r.Error(r.LineOfKey("id"), "rule id '" + rule->id + "' must be kebab-case ASCII");
-    if (!rule->id.empty() && Find(rule->id) != nullptr)
+    // A built-in rule of the same id is replaced (a copy of rules/ given
+    // with --rules redefines, it does not duplicate); any other is an error.
+    const Rule* same = rule->id.empty() ? nullptr : Find(rule->id);
+    if (same != nullptr && same->builtin) {
+      rules_.erase(std::remove_if(rules_.begin(), rules_.end(),
+                                  [&](const std::unique_ptr<Rule>& x) { return x.get() == same; }),
+                   rules_.end());
+      same = nullptr;
+    }
+    if (same != nullptr)
       r.Error(r.LineOfKey("id"), "duplicate rule id '" + rule->id + "' (first at " +
                                      Find(rule->id)->path + ":" +
                                      std::to_string(Find(rule->id)->line) + ")");

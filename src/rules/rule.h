@@ -70,6 +70,7 @@ struct RuleTestCase {
 class Rule {
  public:
   std::string id;
+  bool builtin = false;  // compiled into the binary: a rule file of --rules may redefine it
   std::string kind;
   std::string group = "default";
   Severity severity = Severity::kWarning;
@@ -100,6 +101,9 @@ class RuleSet {
   // Moves `other`'s rules in after these. REQUIRES: no id in both.
   void Append(RuleSet&& other);
   const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  // Marks every rule loaded so far as built in (RuleSet::LoadFile then lets
+  // a later rule of the same id replace it rather than be a duplicate).
+  void MarkBuiltin();
   const Rule* Find(const std::string& id) const;
   std::vector<std::string> Ids() const;
   std::vector<std::string> Groups() const;

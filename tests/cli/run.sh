@@ -229,5 +229,22 @@ expect "audit of one report" 2 "audit: nothing to compare: 1 report\\(s\\) of 1 
 printf '\x30\x57\x3a\x53\x31\x00\x32\x00' >"$work/utf16-nobom.txt"
 expect "UTF-16 without a BOM" 2 "pass --encoding UTF-16LE or UTF-16BE" -- "$pc" "$work/utf16-nobom.txt"
 
+# A copy of the shipped rules given with --rules redefines them (a rule or an
+# indicator of a built-in id replaces it); two definitions outside the
+# built-ins are still duplicates.
+cp -r "$src/rules" "$work/rules-copy"
+"$pc" --format json "$report" >"$work/builtin.json"
+"$pc" --format json --rules "$work/rules-copy" "$report" >"$work/copy.json"
+if cmp -s "$work/builtin.json" "$work/copy.json"; then passed=$((passed + 1)); else
+  echo "FAIL --rules with a copy of the shipped rules changes the output"; failed=$((failed + 1)); fi
+expect "no default rules, a copy of them" 1 "" -- "$pc" --no-default-rules --rules "$work/rules-copy" "$report"
+expect "test-rules on a copy" 0 "" -- "$pc" test-rules "$work/rules-copy"
+mkdir -p "$work/twice"
+cp "$src/rules/strict.toml" "$work/twice/a.toml"
+cp "$src/rules/strict.toml" "$work/twice/b.toml"
+out=$("$pc" --rules "$work/twice" "$report" 2>&1); status=$?
+if [[ $status -eq 2 && $out == *"b.toml:"*"duplicate rule id"* ]]; then passed=$((passed + 1)); else
+  echo "FAIL two copies of one rule file: status $status"; failed=$((failed + 1)); fi
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
