@@ -415,7 +415,7 @@ int CmdCheck(const Options& o) {
   } else if (format == "html") {
     std::vector<const SourceFile*> files;
     for (const Report& r : reports) files.push_back(r.file.get());
-    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION);
+    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION, RuleInfos(engine, o.lang == "en"));
   } else {
     TextOptions t;
     t.color = UseColor(o);
@@ -570,7 +570,8 @@ int CmdAudit(const Options& given) {
     std::vector<const SourceFile*> files;
     for (const auto& s : series)
       for (const Report* r : s) files.push_back(r->file.get());
-    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION, AuditTrends(BuildAuditTable(series)));
+    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION, RuleInfos(engine, o.lang == "en"),
+                     AuditTrends(BuildAuditTable(series)));
   } else {
     TextOptions t;
     t.color = UseColor(o);

@@ -48,9 +48,10 @@ struct Trend {
 // highlighted, a filterable list of findings, and a baseline download. With
 // `trends` (an audit), a small chart per indicator of targets and results
 // by year heads the findings.
+// `rules` gives each finding's card its rule's summary and explanation.
 std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
                        const std::vector<const SourceFile*>& files, const std::string& version,
-                       const std::vector<Trend>& trends = {});
+                       const std::vector<RuleInfo>& rules = {}, const std::vector<Trend>& trends = {});
 
 // Baselines: {"version": 1, "findings": [{"fingerprint", "rule", "message"}]}.
 struct Baseline {

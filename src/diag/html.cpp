@@ -73,6 +73,16 @@ mark.active { outline: 3px solid #f5a623; background: #ffd27a; }
 .notes { font-size: 13px; color: #444; margin: 4px 0 0 0; padding-left: 1.1em; }
 #findings .notes li { border: 0; background: none; padding: 0; margin: 0; cursor: default; box-shadow: none; }
 .review { font-size: 12px; display: block; margin-top: 4px; }
+.where a { color: inherit; }
+mark.filtered { background: transparent; border-bottom-color: transparent; }
+details.why { font-size: 12px; color: #555; margin-top: 3px; }
+details.why summary { cursor: pointer; }
+.line:target { background: #fff8e1; }
+@media (max-width: 760px) {
+  main { display: block; height: auto; }
+  #report { overflow: visible; padding-bottom: 20px; }
+  #side { border-left: 0; border-top: 1px solid #ddd; }
+}
 button { font: inherit; font-size: 13px; }
 #trends { margin: 0 0 10px; }
 #trends h2 { font-size: 14px; margin: 4px 0; }
@@ -124,6 +134,7 @@ button { font: inherit; font-size: 13px; }
   const report = document.getElementById("report");
   const list = document.getElementById("findings");
   const marksOf = new Map();   // finding index -> its marks
+  const primaryOf = new Map(); // finding index -> the marks of its primary span
   const items = [];            // finding index -> its list item
   const reviewed = new Set();
 
@@ -151,10 +162,12 @@ button { font: inherit; font-size: 13px; }
   data.files.forEach((file, fi) => {
     const box = el("div", "file");
     box.appendChild(el("h2", "", file.path));
-    const lines = file.text.split("\n");
+    // Lines end as the command line counts them: LF, CRLF or a lone CR.
+    const lines = file.text.split(/\r\n|\r|\n/);
     lines.forEach((raw, li) => {
-      const text = Array.from(raw.endsWith("\r") ? raw.slice(0, -1) : raw);
+      const text = Array.from(raw);
       const row = el("div", "line");
+      row.id = "L" + fi + "-" + (li + 1);
       row.appendChild(el("span", "no", String(li + 1)));
       const body = el("span", "text");
       const spans = byLine[fi].get(li + 1) || [];
@@ -174,6 +187,10 @@ button { font: inherit; font-size: 13px; }
         covering.forEach((s) => {
           if (!marksOf.has(s.finding)) marksOf.set(s.finding, []);
           marksOf.get(s.finding).push(m);
+          if (s.primary) {
+            if (!primaryOf.has(s.finding)) primaryOf.set(s.finding, []);
+            primaryOf.get(s.finding).push(m);
+          }
         });
         m.addEventListener("click", (ev) => { ev.stopPropagation(); select(main.finding, false); });
         body.appendChild(m);
@@ -196,7 +213,20 @@ button { font: inherit; font-size: 13px; }
     li.appendChild(head);
     li.appendChild(el("div", "msg", f.message));
     const p = f.spans[0];
-    li.appendChild(el("span", "where", data.files[p.file].path + ":" + p.line + ":" + p.col));
+    const where = el("span", "where");
+    const link = el("a", "", data.files[p.file].path + ":" + p.line + ":" + p.col);
+    link.href = "#L" + p.file + "-" + p.line;
+    link.addEventListener("click", (ev) => ev.stopPropagation());
+    where.appendChild(link);
+    li.appendChild(where);
+    const rule = (data.rules || {})[f.rule];
+    if (rule) {
+      const why = el("details", "why");
+      why.appendChild(el("summary", "", rule.summary || "规则说明"));
+      why.appendChild(el("div", "", rule.explanation));
+      why.addEventListener("click", (ev) => ev.stopPropagation());
+      li.appendChild(why);
+    }
     if (f.spans.length > 1) {
       const notes = el("ul", "notes");
       f.spans.slice(1).forEach((s) => notes.appendChild(el("li", "", s.message + "（" + s.line + ":" + s.col + "）")));
@@ -225,17 +255,27 @@ button { font: inherit; font-size: 13px; }
     const sevs = new Set(Array.from(document.querySelectorAll(".sev-filter")).filter((c) => c.checked).map((c) => c.value));
     const rule = ruleFilter.value;
     items.forEach((li) => li.classList.toggle("hidden", !sevs.has(li.dataset.severity) || (rule && li.dataset.rule !== rule)));
+    // A highlight shows while one of its findings does.
+    document.querySelectorAll("mark").forEach((m) => {
+      const shown = m.dataset.findings.split(",").some((i) => !items[Number(i)].classList.contains("hidden"));
+      m.classList.toggle("filtered", !shown);
+    });
   }
   document.querySelectorAll(".sev-filter").forEach((c) => c.addEventListener("change", applyFilters));
   ruleFilter.addEventListener("change", applyFilters);
 
+  let lastScrolled = null;
   function select(i, scrollReport) {
     document.querySelectorAll("mark.active").forEach((m) => m.classList.remove("active"));
     items.forEach((li) => li.classList.remove("active"));
     const marks = marksOf.get(i) || [];
     marks.forEach((m) => m.classList.add("active"));
     items[i].classList.add("active");
-    if (scrollReport && marks.length) marks[0].scrollIntoView({ block: "center" });
+    // The number at fault, not the first mark in reading order (for
+    // target-below-prior-actual that is last year's figure).
+    const target = (primaryOf.get(i) || marks)[0];
+    lastScrolled = target;
+    if (scrollReport && target) target.scrollIntoView({ block: "center" });
     if (!scrollReport) items[i].scrollIntoView({ block: "nearest" });
   }
 
@@ -313,6 +353,24 @@ button { font: inherit; font-size: 13px; }
     }
     out.foreignElements = report.querySelectorAll("script, img, iframe, object, svg").length;
     out.trends = trendsBox.querySelectorAll("svg").length;
+    out.lines = report.querySelectorAll(".line").length;
+    out.anchors = report.querySelectorAll(".line[id^='L']").length;
+    out.reportWidth = Math.round(report.getBoundingClientRect().width);
+    out.explanations = list.querySelectorAll("details.why").length;
+    if (items.length) {
+      // The finding whose primary span is not its first mark in reading order.
+      const late = data.findings.findIndex((f) => f.spans.length > 1 &&
+        (f.spans[1].file < f.spans[0].file || (f.spans[1].file === f.spans[0].file && f.spans[1].line < f.spans[0].line)));
+      if (late >= 0) {
+        items[late].click();
+        out.scrolledToPrimary = lastScrolled !== null && (primaryOf.get(late) || []).includes(lastScrolled);
+      }
+      document.querySelectorAll(".sev-filter").forEach((c) => { c.checked = false; });
+      applyFilters();
+      out.shownMarksWhenAllFiltered = document.querySelectorAll("mark:not(.filtered)").length;
+      document.querySelectorAll(".sev-filter").forEach((c) => { c.checked = true; });
+      applyFilters();
+    }
     out.trendPoints = trendsBox.querySelectorAll("circle").length;
     out.injected = typeof window.__injected !== "undefined";
     const t = document.getElementById("selftest");
@@ -329,7 +387,7 @@ button { font: inherit; font-size: 13px; }
 
 std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
                        const std::vector<const SourceFile*>& files, const std::string& version,
-                       const std::vector<Trend>& trends) {
+                       const std::vector<RuleInfo>& rules, const std::vector<Trend>& trends) {
   Json data;
   Json file_list = Json::array();
   for (const SourceFile* f : files) file_list.push_back({{"path", f->path()}, {"text", f->text()}});
@@ -369,6 +427,13 @@ std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
     trend_list.push_back({{"name", t.name}, {"points", points}});
   }
   if (!trends.empty()) data["trends"] = trend_list;
+  Json rule_texts = Json::object();
+  for (const RuleInfo& r : rules) {
+    bool used = false;
+    for (const Diagnostic& d : diagnostics) used = used || d.rule == r.id;
+    if (used) rule_texts[r.id] = {{"summary", r.summary}, {"explanation", r.explanation}};
+  }
+  data["rules"] = rule_texts;
 
   std::string raw = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string safe;

@@ -23,9 +23,10 @@ failed=0
 check() {  # check NAME CONDITION-RESULT MESSAGE
   if [[ $2 == 0 ]]; then passed=$((passed + 1)); else echo "FAIL $1: $3"; failed=$((failed + 1)); fi
 }
-selftest() {  # selftest PAGE -> prints the SELFTEST JSON
+selftest() {  # selftest PAGE [WIDTH] -> prints the SELFTEST JSON
   timeout 60 "$browser" "${flags[@]}" --enable-logging=stderr --v=0 --virtual-time-budget=5000 \
-    --dump-dom "file://$1#selftest" 2>"$1.console" | grep -o 'SELFTEST {[^<]*}' | sed 's/^SELFTEST //'
+    --window-size="${2:-1400},900" --dump-dom "file://$1#selftest" 2>"$1.console" |
+    grep -o 'SELFTEST {[^<]*}' | sed 's/^SELFTEST //'
 }
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1]).get(sys.argv[2]))" "$1" "$2"; }
 
@@ -41,7 +42,23 @@ if [[ -n $out ]]; then
   check "click highlights" "$([[ $(field "$out" clickedActive) -ge 1 ]]; echo $?)" "clicking a finding highlighted nothing: $out"
   check "highlight selects" "$([[ $(field "$out" markSelects) == 1 ]]; echo $?)" "clicking a highlight selected no finding: $out"
   check "highlighted text" "$([[ $(field "$out" activeText) == *执行情况相对较好* ]]; echo $?)" "first finding's span not highlighted: $out"
+  # Issue 15, items 4 and 6: the page goes to the number at fault; filters
+  # hide highlights too; every line has an anchor; every card its rule's
+  # explanation.
+  check "scrolls to the primary span" "$([[ $(field "$out" scrolledToPrimary) == True ]]; echo $?)" "$out"
+  check "filters hide highlights" "$([[ $(field "$out" shownMarksWhenAllFiltered) == 0 ]]; echo $?)" "$out"
+  check "line anchors" "$([[ $(field "$out" anchors) == $(field "$out" lines) && $(field "$out" lines) -gt 40 ]]; echo $?)" "$out"
+  check "rule explanations" "$([[ $(field "$out" explanations) == "$expected" ]]; echo $?)" "$out"
 fi
+# At phone width the report is readable, not a 40 px column.
+out=$(selftest "$work/review.html" 420)
+check "420 px" "$([[ -n $out && $(field "$out" reportWidth) -ge 300 ]]; echo $?)" "report column at 420 px: $out"
+# Item 7: a report with CR-only line ends keeps its lines and highlights.
+tr '\n' '\r' <reports/zhaohua-2023.txt >"$work/cr.txt"
+"$pc" --format html -o "$work/cr.html" "$work/cr.txt"
+out=$(selftest "$work/cr.html")
+check "CR line ends" "$([[ -n $out && $(field "$out" lines) -gt 40 && $(field "$out" marks) -gt 0 ]]; echo $?)" "$out"
+check "no console errors (CR)" "$(! grep -qiE 'Uncaught|CONSOLE.*error' "$work/cr.html.console"; echo $?)" "$(grep -iE 'Uncaught|error' "$work/cr.html.console" | head -3)"
 check "no console errors" "$(! grep -qiE 'Uncaught|CONSOLE.*error' "$work/review.html.console"; echo $?)" "$(grep -iE 'Uncaught|error' "$work/review.html.console" | head -3)"
 
 # 2. Markup in a report and in a file name is text, never code.
