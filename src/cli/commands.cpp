@@ -415,7 +415,8 @@ int CmdCheck(const Options& o) {
   } else if (format == "html") {
     std::vector<const SourceFile*> files;
     for (const Report& r : reports) files.push_back(r.file.get());
-    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION, RuleInfos(engine, o.lang == "en"));
+    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION, RuleInfos(engine, o.lang == "en"), {},
+                     o.baseline.empty() ? nullptr : &baseline);
   } else {
     TextOptions t;
     t.color = UseColor(o);

@@ -194,6 +194,8 @@ Result<Baseline> ParseBaseline(const std::string& text) {
     if (!f.is_object() || !f.contains("fingerprint") || !f["fingerprint"].is_string())
       return Status::Error("a finding without a \"fingerprint\" string");
     b.fingerprints.push_back(f["fingerprint"].get<std::string>());
+    auto text = [&](const char* key) { return f.contains(key) && f[key].is_string() ? f[key].get<std::string>() : ""; };
+    b.entries.push_back({b.fingerprints.back(), text("rule"), text("message")});
   }
   return b;
 }

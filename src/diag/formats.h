@@ -32,6 +32,8 @@ std::string RenderSarif(const std::vector<Diagnostic>& diagnostics,
 // % CR LF escaped in the message and also : , in properties.
 std::string RenderGithub(const std::vector<Diagnostic>& diagnostics);
 
+struct Baseline;
+
 // One indicator's targets and results by year, for the audit's page.
 struct Trend {
   struct Point {
@@ -48,14 +50,23 @@ struct Trend {
 // highlighted, a filterable list of findings, and a baseline download. With
 // `trends` (an audit), a small chart per indicator of targets and results
 // by year heads the findings.
-// `rules` gives each finding's card its rule's summary and explanation.
+// `rules` gives each finding's card its rule's summary and explanation;
+// `acknowledged` (the run's --baseline) is carried whole, so that the page's
+// download holds it and the findings ticked on the page.
 std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
                        const std::vector<const SourceFile*>& files, const std::string& version,
-                       const std::vector<RuleInfo>& rules = {}, const std::vector<Trend>& trends = {});
+                       const std::vector<RuleInfo>& rules = {}, const std::vector<Trend>& trends = {},
+                       const Baseline* acknowledged = nullptr);
 
 // Baselines: {"version": 1, "findings": [{"fingerprint", "rule", "message"}]}.
 struct Baseline {
   std::vector<std::string> fingerprints;
+  // The entries as the file holds them, kept whole so that a page made
+  // with this baseline can write them back with the new acknowledgements.
+  struct Entry {
+    std::string fingerprint, rule, message;
+  };
+  std::vector<Entry> entries;
 };
 Result<Baseline> ParseBaseline(const std::string& text);
 std::string RenderBaseline(const std::vector<Diagnostic>& diagnostics);

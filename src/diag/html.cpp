@@ -201,6 +201,16 @@ button { font: inherit; font-size: 13px; }
     report.appendChild(box);
   });
 
+  // Ticks survive a reload until the baseline is downloaded: kept in the
+  // browser under the page's files (a page opened from disk has no server).
+  const tickKey = "plancheck-ticks:" + data.files.map((f) => f.path).join("|");
+  function loadTicks() {
+    try { return new Set(JSON.parse(localStorage.getItem(tickKey) || "[]")); } catch (e) { return new Set(); }
+  }
+  const savedTicks = location.hash === "#selftest" ? new Set() : loadTicks();
+  function saveTicks() {
+    try { localStorage.setItem(tickKey, JSON.stringify(Array.from(reviewed).map((i) => data.findings[i].fingerprint))); } catch (e) { /* storage off */ }
+  }
   const rules = new Set();
   data.findings.forEach((f, i) => {
     rules.add(f.rule);
@@ -240,7 +250,13 @@ button { font: inherit; font-size: 13px; }
       if (box.checked) reviewed.add(i); else reviewed.delete(i);
       li.classList.toggle("reviewed", box.checked);
       document.getElementById("reviewed-count").textContent = String(reviewed.size);
+      saveTicks();
     });
+    if (savedTicks.has(f.fingerprint)) {
+      box.checked = true;
+      reviewed.add(i);
+      li.classList.add("reviewed");
+    }
     label.appendChild(box);
     label.appendChild(document.createTextNode(" 已审阅（加入基线）"));
     li.appendChild(label);
@@ -265,6 +281,7 @@ button { font: inherit; font-size: 13px; }
   ruleFilter.addEventListener("change", applyFilters);
 
   let lastScrolled = null;
+  let lastDownload = null;
   function select(i, scrollReport) {
     document.querySelectorAll("mark.active").forEach((m) => m.classList.remove("active"));
     items.forEach((li) => li.classList.remove("active"));
@@ -329,8 +346,14 @@ button { font: inherit; font-size: 13px; }
     (data.suppressed ? "（基线已屏蔽 " + data.suppressed + " 条）" : "");
 
   document.getElementById("download").addEventListener("click", () => {
-    const findings = Array.from(reviewed).sort((a, b) => a - b).map((i) => ({
-      fingerprint: data.findings[i].fingerprint, rule: data.findings[i].rule, message: data.findings[i].message }));
+    // The baseline the page was made with, then the findings ticked here.
+    const findings = (data.baseline || []).slice();
+    const have = new Set(findings.map((f) => f.fingerprint));
+    Array.from(reviewed).sort((a, b) => a - b).forEach((i) => {
+      const f = data.findings[i];
+      if (!have.has(f.fingerprint)) findings.push({ fingerprint: f.fingerprint, rule: f.rule, message: f.message });
+    });
+    lastDownload = findings;
     const blob = new Blob([JSON.stringify({ version: 1, findings: findings }, null, 1) + "\n"], { type: "application/json" });
     const a = el("a");
     a.href = URL.createObjectURL(blob);
@@ -338,6 +361,7 @@ button { font: inherit; font-size: 13px; }
     document.body.appendChild(a);
     a.click();
     a.remove();
+    try { localStorage.removeItem(tickKey); } catch (e) { /* storage off */ }
   });
 
   // #selftest: what the browser test reads back from the DOM.
@@ -365,6 +389,14 @@ button { font: inherit; font-size: 13px; }
         items[late].click();
         out.scrolledToPrimary = lastScrolled !== null && (primaryOf.get(late) || []).includes(lastScrolled);
       }
+      // A page made with a baseline downloads it whole plus what is ticked.
+      const box = items[0].querySelector(".review input");
+      box.checked = true;
+      box.dispatchEvent(new Event("change"));
+      document.getElementById("download").click();
+      out.downloaded = lastDownload.length;
+      out.downloadedEarlier = (data.baseline || []).filter((e) => lastDownload.some((d) => d.fingerprint === e.fingerprint)).length;
+      out.earlier = (data.baseline || []).length;
       document.querySelectorAll(".sev-filter").forEach((c) => { c.checked = false; });
       applyFilters();
       out.shownMarksWhenAllFiltered = document.querySelectorAll("mark:not(.filtered)").length;
@@ -387,7 +419,8 @@ button { font: inherit; font-size: 13px; }
 
 std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
                        const std::vector<const SourceFile*>& files, const std::string& version,
-                       const std::vector<RuleInfo>& rules, const std::vector<Trend>& trends) {
+                       const std::vector<RuleInfo>& rules, const std::vector<Trend>& trends,
+                       const Baseline* acknowledged) {
   Json data;
   Json file_list = Json::array();
   for (const SourceFile* f : files) file_list.push_back({{"path", f->path()}, {"text", f->text()}});
@@ -434,6 +467,11 @@ std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
     if (used) rule_texts[r.id] = {{"summary", r.summary}, {"explanation", r.explanation}};
   }
   data["rules"] = rule_texts;
+  Json earlier = Json::array();
+  if (acknowledged != nullptr)
+    for (const Baseline::Entry& e : acknowledged->entries)
+      earlier.push_back({{"fingerprint", e.fingerprint}, {"rule", e.rule}, {"message", e.message}});
+  data["baseline"] = earlier;
 
   std::string raw = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string safe;

@@ -50,6 +50,13 @@ if [[ -n $out ]]; then
   check "line anchors" "$([[ $(field "$out" anchors) == $(field "$out" lines) && $(field "$out" lines) -gt 40 ]]; echo $?)" "$out"
   check "rule explanations" "$([[ $(field "$out" explanations) == "$expected" ]]; echo $?)" "$out"
 fi
+# Item 5: a page made with --baseline downloads that baseline whole, plus
+# the findings ticked on it.
+"$pc" --write-baseline "$work/all.json" reports/zhaohua-2023.txt >/dev/null
+python3 -c "import json,sys; b=json.load(open(sys.argv[1])); b['findings']=b['findings'][:3]; json.dump(b, open(sys.argv[2], 'w'))" "$work/all.json" "$work/three.json"
+"$pc" --format html --baseline "$work/three.json" -o "$work/acknowledged.html" reports/zhaohua-2023.txt
+out=$(selftest "$work/acknowledged.html")
+check "baseline kept in the download" "$([[ -n $out && $(field "$out" earlier) == 3 && $(field "$out" downloadedEarlier) == 3 && $(field "$out" downloaded) == 4 ]]; echo $?)" "$out"
 # At phone width the report is readable, not a 40 px column.
 out=$(selftest "$work/review.html" 420)
 check "420 px" "$([[ -n $out && $(field "$out" reportWidth) -ge 300 ]]; echo $?)" "report column at 420 px: $out"
