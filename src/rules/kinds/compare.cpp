@@ -24,14 +24,15 @@ struct Key {
   std::array<Part, kParts> parts;
   bool operator==(const Key& o) const { return parts == o.parts; }
 };
+size_t HashParts(const Key::Part* begin, const Key::Part* end) {
+  size_t h = 0;
+  for (const Key::Part* p = begin; p != end; ++p)
+    h = h * 1000003 ^ std::hash<std::string_view>()(p->string) ^
+        (std::hash<double>()(p->number) * 31) ^ static_cast<size_t>(p->type);
+  return h;
+}
 struct KeyHash {
-  size_t operator()(const Key& k) const {
-    size_t h = 0;
-    for (const Key::Part& p : k.parts)
-      h = h * 1000003 ^ std::hash<std::string_view>()(p.string) ^
-          (std::hash<double>()(p.number) * 31) ^ static_cast<size_t>(p.type);
-    return h;
-  }
+  size_t operator()(const Key& k) const { return HashParts(k.parts.data(), k.parts.data() + k.parts.size()); }
 };
 
 // The values of some fields of a fact, hashed: what tells candidates apart.
@@ -40,13 +41,7 @@ struct Signature {
   bool operator==(const Signature& o) const { return parts == o.parts; }
 };
 struct SignatureHash {
-  size_t operator()(const Signature& s) const {
-    size_t h = 0;
-    for (const Key::Part& p : s.parts)
-      h = h * 1000003 ^ std::hash<std::string_view>()(p.string) ^
-          (std::hash<double>()(p.number) * 31) ^ static_cast<size_t>(p.type);
-    return h;
-  }
+  size_t operator()(const Signature& s) const { return HashParts(s.parts.data(), s.parts.data() + s.parts.size()); }
 };
 
 // Candidates the join and the assertion cannot tell apart — equal in every
