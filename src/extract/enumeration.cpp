@@ -98,6 +98,7 @@ std::optional<Enumeration> ReadEnumeration(std::string_view before, std::string_
   }
   if (items.front().empty() || Chars(items.front()) > 20) return std::nullopt;
   e.names = static_cast<int>(items.size());
+  for (std::string_view item : items) e.text += (e.text.empty() ? "" : "、") + std::string(item);
   return e;
 }
 

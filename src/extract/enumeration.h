@@ -18,6 +18,7 @@ namespace plancheck {
 struct Enumeration {
   int names = 0;     // how many are named
   bool etc = false;  // 等: the names are examples
+  std::string text;  // the names as listed, joined by 、 (新建东城、葭萌)
 };
 
 // The names in `before` (the clause's words up to the number, no other

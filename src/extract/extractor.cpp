@@ -459,6 +459,7 @@ void Extractor::ReadWords(const Document& doc, size_t pi, const ParagraphText& p
                               std::string_view(t).substr(q.end), enumeration_verbs_)) {
         f.enum_names = e->names;
         f.enum_etc = e->etc;
+        f.enum_list = e->text;
         f.enum_span = source_span(seg_start, q.end);
       }
     }

@@ -59,12 +59,14 @@ struct Fact {
   ListKind list_kind = ListKind::kNone;
   int list_items = 0;
   int list_commas = 0;  // the items as 、 alone separates them
+  std::string list_names;  // the items as read, joined by 、 (for messages)
   int list_values = 0;
   int list_index = 0;
   Span list_span;  // the items and values of the list
   // Named items right before a count ("东城、葭萌2所").
   int enum_names = 0;
   bool enum_etc = false;
+  std::string enum_list;  // the names as listed, joined by 、 (for messages)
   Span enum_span;
   // Whole and parts: the index (in the report's fact list) of the fact this
   // one is a part of — after 其中, or a later stage of 签约 → 开工 → 投产 —

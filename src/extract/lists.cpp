@@ -163,6 +163,8 @@ std::vector<Fact> ListReader::Read(const ParagraphText& p, std::vector<RawQuanti
     // Items as 、 alone separates them: 和 may be part of a name (软件和信息服务业).
     int commas = 1;
     for (size_t at = 0; (at = FindText(trimmed, "、", at)) != std::string::npos; at += 3) ++commas;
+    std::string names;
+    for (const std::string& item : items) names += (names.empty() ? "" : "、") + item;
     const int id = (*next_list_id)++;
     const Span list_span = p.SourceSpan(clause_start, found[last].end);
     auto mark = [&](size_t index, size_t list_values, Fact* f) {
@@ -170,6 +172,7 @@ std::vector<Fact> ListReader::Read(const ParagraphText& p, std::vector<RawQuanti
       f->list_kind = kind;
       f->list_items = static_cast<int>(items.size());
       f->list_commas = commas;
+      f->list_names = names;
       f->list_values = static_cast<int>(list_values);
       f->list_index = static_cast<int>(index);
       f->list_span = list_span;

@@ -39,7 +39,7 @@ enum Field {
   kValue, kUpper, kTolerance, kYear, kUnit, kDimension, kMeasure, kRole, kQualifier, kIndicator,
   kHasIndicator, kSubject, kTier, kText, kListKind, kListItems, kListValues, kListIndex, kListId,
   kEnumNames, kEnumEtc, kWrittenSign, kDirection, kCumulative, kMultiYear, kIndicatorKind,
-  kPolarity, kGrowthBasis, kIndicatorDimension, kPeers, kSentence, kParagraph, kStage, kFlow, kReportYear, kClaimsMet, kStatedGrowth, kStatedGrowthTolerance, kPeriod, kPeriodFrom, kPeriodTo, kKey, kIndicatorDimensionLabel, kIndicatorAdjacent, kNoun, kListCommas, kStarted, kFinished, kStock, kCap, kName, kGenericUnit, kFieldCount
+  kPolarity, kGrowthBasis, kIndicatorDimension, kPeers, kSentence, kParagraph, kStage, kFlow, kReportYear, kClaimsMet, kStatedGrowth, kStatedGrowthTolerance, kPeriod, kPeriodFrom, kPeriodTo, kKey, kIndicatorDimensionLabel, kIndicatorAdjacent, kNoun, kListCommas, kStarted, kFinished, kStock, kCap, kName, kGenericUnit, kListNames, kEnumList, kFieldCount
 };
 
 const char* PolarityName(Polarity p) {
@@ -61,7 +61,7 @@ const std::vector<std::string>& FactFields() {
       "list_values", "list_index", "list_id", "enum_names", "enum_etc", "written_sign",
       "direction", "cumulative", "multi_year", "indicator_kind", "polarity", "growth_basis",
       "indicator_dimension", "peers", "sentence", "paragraph", "stage", "flow", "report_year", "claims_met", "stated_growth",
-      "stated_growth_tolerance", "period", "period_from", "period_to", "key", "indicator_dimension_label", "indicator_adjacent", "noun", "list_commas", "started", "finished", "stock", "cap", "name", "generic_unit"};
+      "stated_growth_tolerance", "period", "period_from", "period_to", "key", "indicator_dimension_label", "indicator_adjacent", "noun", "list_commas", "started", "finished", "stock", "cap", "name", "generic_unit", "list_names", "enum_list"};
   return kNames;
 }
 
@@ -127,6 +127,8 @@ Value FieldValue(const Fact& f, int field, const Environment& env) {
     case kCap: return Value::Bool(f.cap);
     case kName: return Value::String(ind ? std::string_view(ind->name) : std::string_view(f.subject));
     case kGenericUnit: return Value::Bool(f.generic_unit);
+    case kListNames: return Value::String(f.list_names);
+    case kEnumList: return Value::String(f.enum_list);
   }
   return Value::Null();
 }

@@ -246,5 +246,11 @@ out=$("$pc" --rules "$work/twice" "$report" 2>&1); status=$?
 if [[ $status -eq 2 && $out == *"b.toml:"*"duplicate rule id"* ]]; then passed=$((passed + 1)); else
   echo "FAIL two copies of one rule file: status $status"; failed=$((failed + 1)); fi
 
+# Issue 15, item 8: a counting finding names the items it counted.
+printf '一、2022年计划执行情况\n工业增加值、服务业增加值分别增长5%%、6%%、7%%。新建东城、葭萌3所公办幼儿园。\n' >"$work/counts.txt"
+out=$("$pc" --color never "$work/counts.txt")
+if [[ $out == *"“分别”列出2项（工业增加值、服务业增加值），却给出3个数值"* && $out == *"列举了2项（新建东城、葭萌），却说是3所"* ]]; then
+  passed=$((passed + 1)); else echo "FAIL counting findings name their items: $out"; failed=$((failed + 1)); fi
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
