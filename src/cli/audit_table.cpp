@@ -57,9 +57,7 @@ std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report
     };
     for (size_t i = 0; i < list.size(); ++i) {
       const Report& earlier = *list[i];
-      const bool next = i + 1 < list.size() && earlier.document.target_year &&
-                        list[i + 1]->document.target_year == *earlier.document.target_year + 1;
-      if (next) {
+      if (i + 1 < list.size() && Consecutive(earlier, *list[i + 1])) {
         const std::vector<Fact> joined = JoinedFacts(earlier, *list[i + 1]);
         add(TargetPairs(joined, earlier.facts.size()));
       } else {

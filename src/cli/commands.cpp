@@ -21,6 +21,7 @@
 #include "diag/formats.h"
 #include "engine/config.h"
 #include "text/decode.h"
+#include "engine/audit.h"
 #include "engine/engine.h"
 #include "engine/fact_db.h"
 #include "engine/rule_tests.h"
@@ -545,8 +546,7 @@ int CmdAudit(const Options& given) {
   bool consecutive = false;
   for (const auto& s : series)
     for (size_t i = 0; i + 1 < s.size(); ++i)
-      consecutive = consecutive || (s[i]->document.target_year && s[i + 1]->document.target_year &&
-                                    *s[i + 1]->document.target_year == *s[i]->document.target_year + 1);
+      consecutive = consecutive || Consecutive(*s[i], *s[i + 1]);
   if (!consecutive && !list.empty()) {
     const std::string why = "audit: nothing to compare: " + std::to_string(list.size()) + " report(s) of " +
                             std::to_string(series.size()) +

@@ -57,6 +57,11 @@ void MatchVerbOnly(std::vector<Fact>::iterator begin, std::vector<Fact>::iterato
 
 }  // namespace
 
+bool Consecutive(const Report& earlier, const Report& later) {
+  return earlier.document.target_year && later.document.target_year &&
+         *later.document.target_year == *earlier.document.target_year + 1;
+}
+
 std::vector<Fact> JoinedFacts(const Report& earlier, const Report& later) {
   std::vector<Fact> facts = earlier.facts;
   facts.insert(facts.end(), later.facts.begin(), later.facts.end());

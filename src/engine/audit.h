@@ -26,6 +26,10 @@ namespace plancheck {
 // (新开工保障性安居工程740万套).
 std::vector<Fact> JoinedFacts(const Report& earlier, const Report& later);
 
+// Whether `later` is the report of the year after `earlier`'s (both known):
+// the pairs an audit compares.
+bool Consecutive(const Report& earlier, const Report& later);
+
 struct TargetPair {
   const Fact* target = nullptr;  // year N's target, from report N
   const Fact* actual = nullptr;  // year N's result, from report N+1; null when none is stated

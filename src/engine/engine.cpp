@@ -279,9 +279,7 @@ void Engine::CheckSeries(const std::vector<const Report*>& series, bool english,
   for (size_t i = 0; i + 1 < series.size(); ++i) {
     const Report& earlier = *series[i];
     const Report& later = *series[i + 1];
-    if (!earlier.document.target_year || !later.document.target_year ||
-        *later.document.target_year != *earlier.document.target_year + 1)
-      continue;
+    if (!Consecutive(earlier, later)) continue;
     std::vector<Fact> facts = JoinedFacts(earlier, later);
     CheckInput input;
     input.document = &later.document;

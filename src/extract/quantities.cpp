@@ -664,8 +664,7 @@ void QuantityScanner::ScanImplicit(const std::string& t, std::vector<RawQuantity
       // or are part of another word there; a figure ends its clause.
       if (end < t.size() && !AnyWordAt(t, end, {",", ";", "。", "、", "!", "?"})) continue;
       // The longer word of two at one place (基本持平, 持平) was read first.
-      auto overlaps = [&](const RawQuantity& q) { return q.begin < end && at < q.end; };
-      if (std::any_of(out->begin(), out->end(), overlaps)) continue;
+      if (Overlaps(*out, at, end)) continue;
       RawQuantity q;
       q.begin = at;
       q.end = end;
