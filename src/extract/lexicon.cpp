@@ -61,12 +61,12 @@ void SortLongestFirst(std::vector<T>* list, WordsOf words_of) {
                    [&](const T& a, const T& b) { return words_of(a).size() > words_of(b).size(); });
 }
 
-// Reads [{ words = "…", KEY = … }, …] into `out`; `value` turns the table's
-// other key into the entry's value, or reports what is wrong and returns
-// nullopt.
-template <typename ValueOf>
-void ReadValued(const toml::array* array, const std::string& path, const std::string& what,
-                ConfigErrors* errors, ValueOf value, std::vector<ExtractWords::Valued>* out) {
+// Reads [{ words = "…", KEY = … }, …] into `out`, longest words first;
+// `fill` reads the table's other keys into the entry, or reports what is
+// wrong and returns false.
+template <typename Entry, typename Fill>
+void ReadEntries(const toml::array* array, const std::string& path, const std::string& what,
+                 ConfigErrors* errors, Fill fill, std::vector<Entry>* out) {
   if (array == nullptr) return;
   for (const toml::node& node : *array) {
     const toml::table* t = node.as_table();
@@ -75,16 +75,27 @@ void ReadValued(const toml::array* array, const std::string& path, const std::st
       continue;
     }
     TableReader r(*t, path, errors, what);
-    ExtractWords::Valued entry;
+    Entry entry;
     entry.words = r.String("words", /*required=*/true).value_or("");
-    std::optional<int> v = value(r);
+    const bool ok = fill(r, &entry);
     r.Finish();
-    if (v && !entry.words.empty()) {
-      entry.value = *v;
-      out->push_back(std::move(entry));
-    }
+    if (ok && !entry.words.empty()) out->push_back(std::move(entry));
   }
-  SortLongestFirst(out, [](const ExtractWords::Valued& v) -> const std::string& { return v.words; });
+  SortLongestFirst(out, [](const Entry& e) -> const std::string& { return e.words; });
+}
+
+// The same for entries with one value: `value` turns the table's other key
+// into it, or reports what is wrong and returns nullopt.
+template <typename ValueOf>
+void ReadValued(const toml::array* array, const std::string& path, const std::string& what,
+                ConfigErrors* errors, ValueOf value, std::vector<ExtractWords::Valued>* out) {
+  ReadEntries(array, path, what, errors,
+              [&](TableReader& r, ExtractWords::Valued* entry) {
+                std::optional<int> v = value(r);
+                if (v) entry->value = *v;
+                return v.has_value();
+              },
+              out);
 }
 
 // Appends the non-empty strings of `key` to `list`, longest first.
@@ -157,30 +168,22 @@ void Lexicon::LoadExtractWords(const toml::table& table, const std::string& path
                return static_cast<int>(*s);
              },
              &extract_.stages);
-  if (const toml::array* implicit = r.Array("implicit")) {
-    const std::string what = "[extract] implicit";
-    for (const toml::node& node : *implicit) {
-      const toml::table* t = node.as_table();
-      if (t == nullptr) {
-        errors->Add(path, LineOf(node), what + ": each entry must be a table { words = \"…\", … }");
-        continue;
-      }
-      TableReader e(*t, path, errors, what);
-      ExtractWords::Implicit entry;
-      entry.words = e.String("words", /*required=*/true).value_or("");
-      std::optional<std::string> measure = e.Enum("measure", {"rate", "growth"}, "rate");
-      std::optional<double> value = e.Number("value");
-      std::optional<std::string> q = e.Enum("qualifier", {"=", ">", "<", "~"}, "=");
-      if (!value) e.Error(e.line(), what + ": 'value' is required");
-      e.Finish();
-      if (entry.words.empty() || !measure || !value || !q) continue;
-      entry.measure = *measure == "growth" ? Measure::kGrowth : Measure::kRate;
-      entry.value = *value;
-      entry.qualifier = *q == ">" ? Qualifier::kGt : *q == "<" ? Qualifier::kLt : *q == "~" ? Qualifier::kApprox : Qualifier::kEq;
-      extract_.implicit.push_back(std::move(entry));
-    }
-    SortLongestFirst(&extract_.implicit, [](const ExtractWords::Implicit& i) -> const std::string& { return i.words; });
-  }
+  ReadEntries(r.Array("implicit"), path, "[extract] implicit", errors,
+              [&](TableReader& e, ExtractWords::Implicit* entry) {
+                std::optional<std::string> measure = e.Enum("measure", {"rate", "growth"}, "rate");
+                std::optional<double> value = e.Number("value");
+                std::optional<std::string> q = e.Enum("qualifier", {"=", ">", "<", "~"}, "=");
+                if (!value) e.Error(e.line(), "[extract] implicit: 'value' is required");
+                if (!measure || !value || !q) return false;
+                entry->measure = *measure == "growth" ? Measure::kGrowth : Measure::kRate;
+                entry->value = *value;
+                entry->qualifier = *q == ">"   ? Qualifier::kGt
+                                   : *q == "<" ? Qualifier::kLt
+                                   : *q == "~" ? Qualifier::kApprox
+                                               : Qualifier::kEq;
+                return true;
+              },
+              &extract_.implicit);
   AppendWords(r, "fillers", &extract_.fillers);
   AppendWords(r, "leading_noise", &extract_.leading_noise);
   AppendWords(r, "trailing_noise", &extract_.trailing_noise);
