@@ -230,11 +230,8 @@ void ParallelFor(size_t n, int jobs, Work work) {
 // What SARIF says of every loaded rule.
 std::vector<RuleInfo> RuleInfos(const Engine& engine, bool english) {
   std::vector<RuleInfo> infos;
-  for (const auto& r : engine.rules().rules()) {
-    const std::string& text =
-        english && !r->explanation_en.empty() ? r->explanation_en : r->explanation;
-    infos.push_back(RuleInfo{r->id, r->summary, text, r->severity});
-  }
+  for (const auto& r : engine.rules().rules())
+    infos.push_back(RuleInfo{r->id, r->Summary(english), r->Explanation(english), r->severity});
   return infos;
 }
 
@@ -416,8 +413,11 @@ int CmdCheck(const Options& o) {
   } else if (format == "html") {
     std::vector<const SourceFile*> files;
     for (const Report& r : reports) files.push_back(r.file.get());
-    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION, RuleInfos(engine, o.lang == "en"), {},
-                     o.baseline.empty() ? nullptr : &baseline);
+    PageOptions page;
+    page.rules = RuleInfos(engine, o.lang == "en");
+    page.acknowledged = o.baseline.empty() ? nullptr : &baseline;
+    page.english = o.lang == "en";
+    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION, page);
   } else {
     TextOptions t;
     t.color = UseColor(o);
@@ -574,8 +574,11 @@ int CmdAudit(const Options& given) {
     std::vector<const SourceFile*> files;
     for (const auto& s : series)
       for (const Report* r : s) files.push_back(r->file.get());
-    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION, RuleInfos(engine, o.lang == "en"),
-                     AuditTrends(BuildAuditTable(series)));
+    PageOptions page;
+    page.rules = RuleInfos(engine, o.lang == "en");
+    page.trends = AuditTrends(BuildAuditTable(series));
+    page.english = o.lang == "en";
+    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION, page);
   } else {
     TextOptions t;
     t.color = UseColor(o);
@@ -597,14 +600,13 @@ int CmdExplain(const Options& o) {
   if (rule == nullptr)
     return Fail("unknown rule '" + o.args[0] + "'" + DidYouMean(o.args[0], engine.rules().Ids()));
   const bool en = o.lang == "en";
-  std::string out = rule->id + " — " + rule->summary + "\n";
+  std::string out = rule->id + " — " + rule->Summary(en) + "\n";
   const std::string where = rule->path + ":" + std::to_string(rule->line);
   out += en ? "group: " + rule->group + ", severity: " + SeverityName(rule->severity) + ", kind: " +
                   rule->kind + ", defined at " + where + "\n"
-            : "规则组：" + rule->group + "，严重程度：" + SeverityName(rule->severity) + "，类型：" +
+            : "规则组：" + rule->group + "，严重程度：" + SeverityWord(rule->severity, false) + "，类型：" +
                   rule->kind + "，定义于 " + where + "\n";
-  std::string text = o.lang == "en" && !rule->explanation_en.empty() ? rule->explanation_en
-                                                                     : rule->explanation;
+  std::string text = rule->Explanation(en);
   while (!text.empty() && text.front() == '\n') text.erase(0, 1);
   out += "\n" + text;
   if (!text.empty() && text.back() != '\n') out += "\n";
@@ -645,7 +647,7 @@ int CmdRules(const Options& o) {
     bool on = std::find(enabled.begin(), enabled.end(), r.get()) != enabled.end();
     char line[512];
     std::snprintf(line, sizeof line, "%-34s %-8s %-8s %-4s %s\n", r->id.c_str(), r->group.c_str(),
-                  SeverityName(r->severity), on ? "on" : "off", r->summary.c_str());
+                  SeverityName(r->severity), on ? "on" : "off", r->Summary(o.lang == "en").c_str());
     out += line;
   }
   return Write(o, o.output, out) ? 0 : 2;

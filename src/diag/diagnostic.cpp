@@ -59,6 +59,16 @@ const char* SeverityName(Severity s) {
   return "warning";
 }
 
+const char* SeverityWord(Severity s, bool english) {
+  if (english) return SeverityName(s);
+  switch (s) {
+    case Severity::kNote: return "提示";
+    case Severity::kWarning: return "警告";
+    case Severity::kError: return "错误";
+  }
+  return "警告";
+}
+
 bool ParseSeverity(const std::string& name, Severity* out) {
   if (name == "note") *out = Severity::kNote;
   else if (name == "warning") *out = Severity::kWarning;
@@ -139,9 +149,9 @@ std::string ChineseSummary(const SeverityCounts& c, int files) {
   auto add = [&](int n, const char* what) {
     if (n > 0) parts.push_back(std::to_string(n) + " 个" + what);
   };
-  add(c.count[2], "错误");
-  add(c.count[1], "警告");
-  add(c.count[0], "提示");
+  add(c.count[2], SeverityWord(Severity::kError, false));
+  add(c.count[1], SeverityWord(Severity::kWarning, false));
+  add(c.count[0], SeverityWord(Severity::kNote, false));
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? "，" : "共 ") + parts[i];
   if (out.empty()) out = "没有发现问题";

@@ -14,6 +14,8 @@ namespace plancheck {
 
 enum class Severity { kNote = 0, kWarning = 1, kError = 2 };
 const char* SeverityName(Severity s);
+// The severity as a reader's word: 错误/警告/提示, or with `english` the name.
+const char* SeverityWord(Severity s, bool english);
 bool ParseSeverity(const std::string& name, Severity* out);
 
 struct Related {

@@ -46,17 +46,20 @@ struct Trend {
   std::vector<Point> points;
 };
 
+// What the review page shows besides the findings and the reports' text.
+struct PageOptions {
+  std::vector<RuleInfo> rules;       // each finding's card: its rule's summary and explanation
+  std::vector<Trend> trends;         // an audit: a small chart per indicator heads the findings
+  const Baseline* acknowledged = nullptr;  // the run's --baseline, carried whole
+  bool english = false;              // the page's own words in English (--lang en)
+};
+
 // One self-contained page: every report's text with the findings' spans
-// highlighted, a filterable list of findings, and a baseline download. With
-// `trends` (an audit), a small chart per indicator of targets and results
-// by year heads the findings.
-// `rules` gives each finding's card its rule's summary and explanation;
-// `acknowledged` (the run's --baseline) is carried whole, so that the page's
-// download holds it and the findings ticked on the page.
+// highlighted, a filterable list of findings, and a baseline download that
+// holds `acknowledged` and the findings ticked on the page.
 std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
                        const std::vector<const SourceFile*>& files, const std::string& version,
-                       const std::vector<RuleInfo>& rules = {}, const std::vector<Trend>& trends = {},
-                       const Baseline* acknowledged = nullptr);
+                       const PageOptions& page = {});
 
 // Baselines: {"version": 1, "findings": [{"fingerprint", "rule", "message"}]}.
 struct Baseline {

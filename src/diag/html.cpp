@@ -3,6 +3,7 @@
 // are put into the page with textContent only, so nothing in a report can
 // become markup or script.
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "diag/formats.h"
 
@@ -34,8 +35,49 @@ Json SpanJson(const Span& span, int file, bool primary, const std::string& messa
               {"message", message}};
 }
 
+// Every word the page shows, in each language: the markup's @T:key@ and the
+// script's T.key both read this one table. {name} marks a value the script
+// puts in.
+struct PageString {
+  const char* key;
+  const char* zh;
+  const char* en;
+};
+constexpr PageString kPageStrings[] = {
+    {"lang", "zh-CN", "en"},
+    {"heading", "plancheck 审阅", "plancheck review"},
+    {"downloadBefore", "下载基线（已审阅 ", "Download the baseline ("},
+    {"downloadAfter", " 条）", " reviewed)"},
+    {"reportLabel", "报告全文", "The report"},
+    {"trends", "目标与实际", "Targets and results"},
+    {"legend", "○ 目标　● 实际（绿：完成，红：未完成，灰：无法判断）",
+     "○ target  ● result (green: met, red: missed, grey: cannot tell)"},
+    {"allRules", "全部规则", "All rules"},
+    {"ruleHelp", "规则说明", "About this rule"},
+    {"reviewed", "已审阅（加入基线）", "Reviewed (add to the baseline)"},
+    {"noteAt", "{message}（{line}:{col}）", "{message} ({line}:{col})"},
+    {"met", "完成", "met"},
+    {"missed", "未完成", "missed"},
+    {"unknown", "无法判断", "cannot tell"},
+    {"point", "{year}年：目标 {target}，实际 {actual}（{status}）",
+     "{year}: target {target}, result {actual} ({status})"},
+    {"listSeparator", "、", ", "},
+    {"summary", "{files}：{errors} 个错误，{warnings} 个警告，{notes} 个提示",
+     "{files}: {errors} errors, {warnings} warnings, {notes} notes"},
+    {"suppressed", "（基线已屏蔽 {n} 条）", " ({n} suppressed by the baseline)"},
+};
+
+// The table in one language, with the severities' words.
+std::vector<std::pair<std::string, std::string>> PageStrings(bool english) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const PageString& s : kPageStrings) out.emplace_back(s.key, english ? s.en : s.zh);
+  for (Severity v : {Severity::kError, Severity::kWarning, Severity::kNote})
+    out.emplace_back(SeverityName(v), SeverityWord(v, english));
+  return out;
+}
+
 constexpr const char* kPage = R"PAGE(<!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="@T:lang@">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -104,22 +146,22 @@ button { font: inherit; font-size: 13px; }
 </head>
 <body>
 <header>
-  <h1>plancheck 审阅</h1>
+  <h1>@T:heading@</h1>
   <span id="summary"></span>
-  <span class="actions"><button id="download" type="button">下载基线（已审阅 <span id="reviewed-count">0</span> 条）</button></span>
+  <span class="actions"><button id="download" type="button">@T:downloadBefore@<span id="reviewed-count">0</span>@T:downloadAfter@</button></span>
 </header>
 <main>
-  <section id="report" aria-label="报告全文"></section>
+  <section id="report" aria-label="@T:reportLabel@"></section>
   <aside id="side">
     <section id="trends" hidden>
-      <h2>目标与实际</h2>
-      <div class="legend">○ 目标　● 实际（绿：完成，红：未完成，灰：无法判断）</div>
+      <h2>@T:trends@</h2>
+      <div class="legend">@T:legend@</div>
     </section>
     <div class="filters">
-      <label><input type="checkbox" class="sev-filter" value="error" checked> 错误</label>
-      <label><input type="checkbox" class="sev-filter" value="warning" checked> 警告</label>
-      <label><input type="checkbox" class="sev-filter" value="note" checked> 提示</label>
-      <select id="rule-filter"><option value="">全部规则</option></select>
+      <label><input type="checkbox" class="sev-filter" value="error" checked> @T:error@</label>
+      <label><input type="checkbox" class="sev-filter" value="warning" checked> @T:warning@</label>
+      <label><input type="checkbox" class="sev-filter" value="note" checked> @T:note@</label>
+      <select id="rule-filter"><option value="">@T:allRules@</option></select>
     </div>
     <ol id="findings"></ol>
   </aside>
@@ -130,7 +172,9 @@ button { font: inherit; font-size: 13px; }
 "use strict";
 (function () {
   const data = JSON.parse(document.getElementById("data").textContent);
-  const names = { error: "错误", warning: "警告", note: "提示" };
+  const T = data.strings;
+  // T's pattern with {name} replaced by vars.name.
+  const fmt = (pattern, vars) => pattern.replace(/\{(\w+)\}/g, (_, k) => String(vars[k]));
   const report = document.getElementById("report");
   const list = document.getElementById("findings");
   const marksOf = new Map();   // finding index -> its marks
@@ -218,7 +262,7 @@ button { font: inherit; font-size: 13px; }
     li.dataset.severity = f.severity;
     li.dataset.rule = f.rule;
     const head = el("div");
-    head.appendChild(el("span", "sev " + f.severity, names[f.severity]));
+    head.appendChild(el("span", "sev " + f.severity, T[f.severity]));
     head.appendChild(el("span", "rule", f.rule));
     li.appendChild(head);
     li.appendChild(el("div", "msg", f.message));
@@ -232,14 +276,14 @@ button { font: inherit; font-size: 13px; }
     const rule = (data.rules || {})[f.rule];
     if (rule) {
       const why = el("details", "why");
-      why.appendChild(el("summary", "", rule.summary || "规则说明"));
+      why.appendChild(el("summary", "", rule.summary || T.ruleHelp));
       why.appendChild(el("div", "", rule.explanation));
       why.addEventListener("click", (ev) => ev.stopPropagation());
       li.appendChild(why);
     }
     if (f.spans.length > 1) {
       const notes = el("ul", "notes");
-      f.spans.slice(1).forEach((s) => notes.appendChild(el("li", "", s.message + "（" + s.line + ":" + s.col + "）")));
+      f.spans.slice(1).forEach((s) => notes.appendChild(el("li", "", fmt(T.noteAt, { message: s.message, line: s.line, col: s.col }))));
       li.appendChild(notes);
     }
     const label = el("label", "review");
@@ -258,7 +302,7 @@ button { font: inherit; font-size: 13px; }
       li.classList.add("reviewed");
     }
     label.appendChild(box);
-    label.appendChild(document.createTextNode(" 已审阅（加入基线）"));
+    label.appendChild(document.createTextNode(" " + T.reviewed));
     li.appendChild(label);
     li.addEventListener("click", () => select(i, true));
     items.push(li);
@@ -305,7 +349,6 @@ button { font: inherit; font-size: 13px; }
     Object.keys(attrs).forEach((k) => e.setAttribute(k, String(attrs[k])));
     return e;
   }
-  const statusNames = { met: "完成", missed: "未完成", unknown: "无法判断" };
   const trendsBox = document.getElementById("trends");
   (data.trends || []).forEach((trend) => {
     const fig = el("figure");
@@ -320,7 +363,7 @@ button { font: inherit; font-size: 13px; }
     const x = (i) => n === 1 ? w / 2 : pad + (w - 2 * pad) * i / (n - 1);
     const y = (v) => h - 16 - (h - 26) * (v - lo) / (hi - lo);
     trend.points.forEach((p, i) => {
-      const title = p.year + "年：目标 " + (p.targetText || "—") + "，实际 " + (p.actualText || "—") + "（" + statusNames[p.status] + "）";
+      const title = fmt(T.point, { year: p.year, target: p.targetText || "—", actual: p.actualText || "—", status: T[p.status] });
       if (p.target !== null && p.actual !== null) svg.appendChild(svgEl("line", "gap", { x1: x(i), x2: x(i), y1: y(p.target), y2: y(p.actual) }));
       if (p.target !== null) {
         const c = svgEl("circle", "target", { cx: x(i), cy: y(p.target), r: 4.5 });
@@ -342,8 +385,8 @@ button { font: inherit; font-size: 13px; }
   const counts = { error: 0, warning: 0, note: 0 };
   data.findings.forEach((f) => counts[f.severity]++);
   document.getElementById("summary").textContent =
-    data.files.map((f) => f.path).join("、") + "：" + counts.error + " 个错误，" + counts.warning + " 个警告，" + counts.note + " 个提示" +
-    (data.suppressed ? "（基线已屏蔽 " + data.suppressed + " 条）" : "");
+    fmt(T.summary, { files: data.files.map((f) => f.path).join(T.listSeparator), errors: counts.error, warnings: counts.warning, notes: counts.note }) +
+    (data.suppressed ? fmt(T.suppressed, { n: data.suppressed }) : "");
 
   document.getElementById("download").addEventListener("click", () => {
     // The baseline the page was made with, then the findings ticked here.
@@ -381,6 +424,11 @@ button { font: inherit; font-size: 13px; }
     out.anchors = report.querySelectorAll(".line[id^='L']").length;
     out.reportWidth = Math.round(report.getBoundingClientRect().width);
     out.explanations = list.querySelectorAll("details.why").length;
+    // The page's own words (not the report's or the messages'): the test
+    // checks they are in the language asked for.
+    out.lang = document.documentElement.lang;
+    out.chrome = ["header h1", "#summary", "#download", ".filters", "#findings .sev", "#findings details.why summary", "#findings .review"]
+      .map((q) => Array.from(document.querySelectorAll(q)).map((e) => e.textContent).join(" ")).join("|");
     if (items.length) {
       // The finding whose primary span is not its first mark in reading order.
       const late = data.findings.findIndex((f) => f.spans.length > 1 &&
@@ -419,8 +467,7 @@ button { font: inherit; font-size: 13px; }
 
 std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
                        const std::vector<const SourceFile*>& files, const std::string& version,
-                       const std::vector<RuleInfo>& rules, const std::vector<Trend>& trends,
-                       const Baseline* acknowledged) {
+                       const PageOptions& options) {
   Json data;
   Json file_list = Json::array();
   for (const SourceFile* f : files) file_list.push_back({{"path", f->path()}, {"text", f->text()}});
@@ -451,7 +498,7 @@ std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
   data["findings"] = findings;
   data["suppressed"] = suppressed;
   Json trend_list = Json::array();
-  for (const Trend& t : trends) {
+  for (const Trend& t : options.trends) {
     Json points = Json::array();
     auto number = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
     for (const Trend::Point& p : t.points)
@@ -459,19 +506,23 @@ std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
                         {"targetText", p.target_text}, {"actualText", p.actual_text}, {"status", p.status}});
     trend_list.push_back({{"name", t.name}, {"points", points}});
   }
-  if (!trends.empty()) data["trends"] = trend_list;
+  if (!options.trends.empty()) data["trends"] = trend_list;
   Json rule_texts = Json::object();
-  for (const RuleInfo& r : rules) {
+  for (const RuleInfo& r : options.rules) {
     bool used = false;
     for (const Diagnostic& d : diagnostics) used = used || d.rule == r.id;
     if (used) rule_texts[r.id] = {{"summary", r.summary}, {"explanation", r.explanation}};
   }
   data["rules"] = rule_texts;
   Json earlier = Json::array();
-  if (acknowledged != nullptr)
-    for (const Baseline::Entry& e : acknowledged->entries)
+  if (options.acknowledged != nullptr)
+    for (const Baseline::Entry& e : options.acknowledged->entries)
       earlier.push_back({{"fingerprint", e.fingerprint}, {"rule", e.rule}, {"message", e.message}});
   data["baseline"] = earlier;
+  const auto words = PageStrings(options.english);
+  Json strings = Json::object();
+  for (const auto& [key, text] : words) strings[key] = text;
+  data["strings"] = strings;
 
   std::string raw = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::string safe;
@@ -482,10 +533,15 @@ std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
     else if (c == '&') safe += "\\u0026";
     else safe += c;
   }
-  std::string title = "plancheck 审阅";
+  std::string title = strings["heading"].get<std::string>();
   if (!files.empty()) title += " — " + files[0]->path();
   std::string page = kPage;
   page.replace(page.find("@TITLE@"), 7, EscapeHtml(title));
+  for (const auto& [key, text] : words) {
+    const std::string mark = "@T:" + key + "@";
+    for (size_t at = page.find(mark); at != std::string::npos; at = page.find(mark, at))
+      page.replace(at, mark.size(), EscapeHtml(text));
+  }
   page.replace(page.find("@DATA@"), 6, safe);
   return page;
 }

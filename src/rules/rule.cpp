@@ -7,6 +7,14 @@
 
 namespace plancheck {
 
+const std::string& Rule::Summary(bool english) const {
+  return english && !summary_en.empty() ? summary_en : summary;
+}
+
+const std::string& Rule::Explanation(bool english) const {
+  return english && !explanation_en.empty() ? explanation_en : explanation;
+}
+
 Diagnostic Rule::Make(const CheckInput& input, const Bindings& b, const Span& primary,
                       const Span* other) const {
   Diagnostic d;
@@ -140,6 +148,7 @@ void RuleSet::LoadTable(const toml::table& doc, const std::string& path, ConfigE
     std::string severity = *rr.Enum("severity", {"error", "warning", "note"}, "warning");
     ParseSeverity(severity, &rule->severity);
     rule->summary = rr.String("summary").value_or("");
+    rule->summary_en = rr.String("summary_en").value_or("");
     rule->explanation = rr.String("explanation").value_or("");
     rule->explanation_en = rr.String("explanation_en").value_or("");
     std::vector<std::string> vars = info ? info->variables : std::vector<std::string>{"t", "a"};

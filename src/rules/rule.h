@@ -74,7 +74,8 @@ class Rule {
   std::string kind;
   std::string group = "default";
   Severity severity = Severity::kWarning;
-  std::string summary;
+  std::string summary;         // one line, Chinese
+  std::string summary_en;      // with --lang en
   std::string explanation;     // Chinese, for `plancheck explain`
   std::string explanation_en;  // with --lang en
   Template message;
@@ -85,6 +86,11 @@ class Rule {
   int line = 0;
   std::unique_ptr<RuleCheck> check;
   std::vector<RuleTestCase> tests;
+
+  // The summary and explanation in the language asked for; Chinese where a
+  // rule has no English.
+  const std::string& Summary(bool english) const;
+  const std::string& Explanation(bool english) const;
 
   // Builds the diagnostic for facts bound as the kind's variables: primary
   // span at `primary`, a note at `other` when given.

@@ -68,6 +68,14 @@ check "CR line ends" "$([[ -n $out && $(field "$out" lines) -gt 40 && $(field "$
 check "no console errors (CR)" "$(! grep -qiE 'Uncaught|CONSOLE.*error' "$work/cr.html.console"; echo $?)" "$(grep -iE 'Uncaught|error' "$work/cr.html.console" | head -3)"
 check "no console errors" "$(! grep -qiE 'Uncaught|CONSOLE.*error' "$work/review.html.console"; echo $?)" "$(grep -iE 'Uncaught|error' "$work/review.html.console" | head -3)"
 
+# Item 6: with --lang en the page's own words are English.
+"$pc" --format html --lang en -o "$work/english.html" reports/zhaohua-2023.txt
+out=$(selftest "$work/english.html")
+check "page in English" "$([[ -n $out && $(field "$out" lang) == en && $(field "$out" chrome) == *"warnings"*"Reviewed"* ]] &&
+  ! python3 -c "import re,sys; sys.exit(0 if re.search(r'[\u4e00-\u9fff]', sys.argv[1]) else 1)" "$(field "$out" chrome)"; echo $?)" "$out"
+out=$(selftest "$work/review.html")
+check "page in Chinese" "$([[ $(field "$out" lang) == zh-CN && $(field "$out" chrome) == *"个警告"*"已审阅"* ]]; echo $?)" "$out"
+
 # 2. Markup in a report and in a file name is text, never code.
 inj="$work/inj<img src=x onerror=alert(1)>.txt"
 printf '一、2022年计划执行情况\n<script>window.__injected=1</script>社会消费品零售总额同比增长-1.6%%。\n"><img src=x onerror="window.__injected=1">城镇新增就业1691人。<iframe src="javascript:window.__injected=1"></iframe>\n二、2023年计划\n新增城镇就业人口1600人以上。</script><script>window.__injected=1</script>\n' >"$inj"

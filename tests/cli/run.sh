@@ -252,5 +252,21 @@ out=$("$pc" --color never "$work/counts.txt")
 if [[ $out == *"“分别”列出2项（工业增加值、服务业增加值），却给出3个数值"* && $out == *"列举了2项（新建东城、葭萌），却说是3所"* ]]; then
   passed=$((passed + 1)); else echo "FAIL counting findings name their items: $out"; failed=$((failed + 1)); fi
 
+# Item 9: with --lang en the rules' summaries are English; in Chinese,
+# explain names the severity in Chinese.
+out=$("$pc" rules --lang en)
+if [[ $(wc -l <<<"$out") -gt 20 ]] && ! python3 -c "import re,sys; sys.exit(0 if re.search(r'[\u4e00-\u9fff]', re.sub(r'\(分别\)', '', sys.argv[1])) else 1)" "$out"; then
+  passed=$((passed + 1)); else echo "FAIL rules --lang en: $out"; failed=$((failed + 1)); fi
+out=$("$pc" explain rate-out-of-range)
+if [[ $out == *"严重程度：错误"* ]]; then passed=$((passed + 1)); else echo "FAIL explain severity in Chinese: $out"; failed=$((failed + 1)); fi
+
+# Item 7: page breaks (form feeds, as pdftotext writes them before a page's
+# first line) change no finding: same rules, lines and columns.
+awk '/^[一二三四五六七八九十]+、/ {printf "\f"} {print}' "$report" >"$work/formfeed.txt"
+printf '\f\n' >>"$work/formfeed.txt"
+positions() { "$pc" --format json "$1" | python3 -c "import json,sys; print(sorted((d['rule'], d['line'], d['column'], d['message']) for d in json.load(sys.stdin)['diagnostics']))"; }
+if [[ $(positions "$report") == "$(positions "$work/formfeed.txt")" ]]; then passed=$((passed + 1)); else
+  echo "FAIL form feeds changed the findings"; failed=$((failed + 1)); fi
+
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -87,6 +87,27 @@ BOOST_AUTO_TEST_CASE(HtmlCarriesReportTextAsInertJson) {
   BOOST_TEST(page.find("https://") == std::string::npos);
 }
 
+// The page's own words follow --lang: with English, a page of an English
+// report holds no Chinese at all; every placeholder is filled either way.
+BOOST_AUTO_TEST_CASE(HtmlPageInTheLanguageAskedFor) {
+  SourceFile f("x.txt", "GDP grew 5%.\n", "UTF-8");
+  PageOptions en;
+  en.english = true;
+  std::string page = RenderHtml({}, {&f}, "0", en);
+  BOOST_TEST(page.find("<html lang=\"en\">") != std::string::npos);
+  BOOST_TEST(page.find("@T:") == std::string::npos);
+  bool chinese = false;
+  for (size_t i = 0; i + 2 < page.size(); ++i) {
+    unsigned char c = page[i];
+    chinese = chinese || (c >= 0xE4 && c <= 0xE9) || (c == 0xEF && (unsigned char)page[i + 1] == 0xBC);
+  }
+  BOOST_TEST(!chinese);
+  std::string zh = RenderHtml({}, {&f}, "0");
+  BOOST_TEST(zh.find("<html lang=\"zh-CN\">") != std::string::npos);
+  BOOST_TEST(zh.find("@T:") == std::string::npos);
+  BOOST_TEST(zh.find("全部规则") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace plancheck

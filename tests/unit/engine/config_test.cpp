@@ -61,6 +61,24 @@ BOOST_AUTO_TEST_CASE(SeverityOverridesApplyToFindings) {
              "unknown rule 'target-below-prior-actaul' (did you mean 'target-below-prior-actual'?)");
 }
 
+// --lang en is English throughout: every shipped rule says in English what
+// it checks, why, and what it found.
+BOOST_AUTO_TEST_CASE(EveryShippedRuleSpeaksEnglish) {
+  Engine engine;
+  ConfigErrors errors;
+  engine.LoadDefaults(true, &errors);
+  BOOST_REQUIRE(engine.rules().rules().size() > 10u);
+  for (const auto& r : engine.rules().rules()) {
+    BOOST_TEST_CONTEXT(r->id) {
+      BOOST_TEST(!r->summary_en.empty());
+      BOOST_TEST(!r->explanation_en.empty());
+      BOOST_TEST(!r->message_en.empty());
+      BOOST_TEST(r->note.empty() == r->note_en.empty());
+      BOOST_TEST(r->Summary(true) != r->Summary(false));
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace plancheck
