@@ -290,6 +290,34 @@ bool UseColor(const Options& o) {
   return o.output.empty() && isatty(STDOUT_FILENO);
 }
 
+// The findings of check or audit (all of them, sorted, the baseline applied)
+// in one of the formats that need them all at once. `page` carries what only
+// the review page shows; its rules and language are filled in here.
+std::string RenderFindings(const std::string& format, const std::vector<Diagnostic>& diagnostics,
+                           const std::vector<const SourceFile*>& files, const Engine& engine,
+                           const Options& o, PageOptions page) {
+  const bool english = o.lang == "en";
+  const int file_count = static_cast<int>(files.size());
+  if (format == "json") return RenderJson(diagnostics);
+  if (format == "sarif") return RenderSarif(diagnostics, RuleInfos(engine, english), PLANCHECK_VERSION);
+  if (format == "markdown") return RenderMarkdown(diagnostics, file_count, english);
+  if (format == "github") {
+    SeverityCounts counts;
+    for (const Diagnostic& d : diagnostics) counts.Add(d);
+    return GithubCapNotice(counts, english) + RenderGithub(diagnostics);
+  }
+  if (format == "html") {
+    page.rules = RuleInfos(engine, english);
+    page.english = english;
+    return RenderHtml(diagnostics, files, PLANCHECK_VERSION, page);
+  }
+  if (diagnostics.empty()) return "";
+  TextOptions t;
+  t.color = UseColor(o);
+  t.english = english;
+  return RenderText(diagnostics, t, file_count);
+}
+
 // check for the formats that can be written one report at a time (text,
 // json, github): reports are read, checked and rendered on -j workers and
 // freed at once, so memory stays that of a few reports however many are
@@ -362,6 +390,7 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
     }
   }
   if (format == "json") out += JsonFooter(first);
+  if (format == "github") out = GithubCapNotice(total, o.lang == "en") + out;
   const int read = static_cast<int>(std::count_if(results.begin(), results.end(),
                                                    [](const Result1& r) { return r.status.ok(); }));
   if (format == "text" && (total.total() > 0 || total.suppressed > 0))
@@ -372,7 +401,7 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
 
 int CmdCheck(const Options& o) {
   std::string format = o.format.empty() ? "text" : o.format;
-  const std::vector<std::string> kFormats = {"text", "json", "sarif", "github", "html"};
+  const std::vector<std::string> kFormats = {"text", "json", "sarif", "github", "html", "markdown"};
   if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
     return Fail("unknown format '" + format + "' for check" + DidYouMean(format, kFormats));
   Baseline baseline;
@@ -403,29 +432,11 @@ int CmdCheck(const Options& o) {
     for (Diagnostic& d : diagnostics) d.suppressed = true;
   }
   ApplyBaseline(baseline, &diagnostics);
-  std::string out;
-  if (format == "json") {
-    out = RenderJson(diagnostics);
-  } else if (format == "sarif") {
-    out = RenderSarif(diagnostics, RuleInfos(engine, o.lang == "en"), PLANCHECK_VERSION);
-  } else if (format == "github") {
-    out = RenderGithub(diagnostics);
-  } else if (format == "html") {
-    std::vector<const SourceFile*> files;
-    for (const Report& r : reports) files.push_back(r.file.get());
-    PageOptions page;
-    page.rules = RuleInfos(engine, o.lang == "en");
-    page.acknowledged = o.baseline.empty() ? nullptr : &baseline;
-    page.english = o.lang == "en";
-    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION, page);
-  } else {
-    TextOptions t;
-    t.color = UseColor(o);
-    t.english = o.lang == "en";
-    bool any = false;
-    for (const Diagnostic& d : diagnostics) any = any || !d.suppressed;
-    out = !any && diagnostics.empty() ? "" : RenderText(diagnostics, t, static_cast<int>(reports.size()));
-  }
+  std::vector<const SourceFile*> files;
+  for (const Report& r : reports) files.push_back(r.file.get());
+  PageOptions page;
+  page.acknowledged = o.baseline.empty() ? nullptr : &baseline;
+  const std::string out = RenderFindings(format, diagnostics, files, engine, o, std::move(page));
   if (!Write(o, o.output, out) || loaded.failed) return 2;
   for (const Diagnostic& d : diagnostics)
     if (!d.suppressed && d.severity >= fail_on) return 1;
@@ -506,7 +517,7 @@ int CmdAudit(const Options& given) {
   std::string format = o.format.empty() ? "text" : o.format;
   const std::vector<std::string> kFormats =
       o.table ? std::vector<std::string>{"text", "csv", "markdown", "json"}
-              : std::vector<std::string>{"text", "json", "sarif", "github", "html"};
+              : std::vector<std::string>{"text", "json", "sarif", "github", "html", "markdown"};
   if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
     return Fail("unknown format '" + format + "' for audit" + DidYouMean(format, kFormats));
   Severity fail_on;
@@ -564,26 +575,13 @@ int CmdAudit(const Options& given) {
   std::string out;
   if (o.table) {
     out = RenderAuditTable(BuildAuditTable(series), format);
-  } else if (format == "json") {
-    out = RenderJson(diagnostics);
-  } else if (format == "github") {
-    out = RenderGithub(diagnostics);
-  } else if (format == "sarif") {
-    out = RenderSarif(diagnostics, RuleInfos(engine, o.lang == "en"), PLANCHECK_VERSION);
-  } else if (format == "html") {
+  } else {
     std::vector<const SourceFile*> files;
     for (const auto& s : series)
       for (const Report* r : s) files.push_back(r->file.get());
     PageOptions page;
-    page.rules = RuleInfos(engine, o.lang == "en");
-    page.trends = AuditTrends(BuildAuditTable(series));
-    page.english = o.lang == "en";
-    out = RenderHtml(diagnostics, files, PLANCHECK_VERSION, page);
-  } else {
-    TextOptions t;
-    t.color = UseColor(o);
-    t.english = o.lang == "en";
-    out = diagnostics.empty() ? "" : RenderText(diagnostics, t, static_cast<int>(list.size()));
+    if (format == "html") page.trends = AuditTrends(BuildAuditTable(series));
+    out = RenderFindings(format, diagnostics, files, engine, o, std::move(page));
   }
   if (!Write(o, o.output, out) || loaded.failed) return 2;
   if (o.table) return 0;
@@ -704,7 +702,7 @@ const po::options_description& VisibleOptions() {
   visible.add_options()
       ("help,h", "show this help")
       ("version", "show the version")
-      ("format,f", po::value<std::string>(), "check and audit: text (default), json, sarif, github or html (audit: with a chart of targets and results); facts: table (default), jsonl or csv; audit --table: text, csv, markdown or json")
+      ("format,f", po::value<std::string>(), "check and audit: text (default), json, sarif, github or html (audit: with a chart of targets and results); check: also markdown (a job summary); facts: table (default), jsonl or csv; audit --table: text, csv, markdown or json")
       ("output,o", po::value<std::string>(), "write to FILE (through a temporary file) instead of standard output")
       ("rules", po::value<std::vector<std::string>>()->composing(), "add the rule files (and units/indicators/regions/words.toml) in DIR")
       ("no-default-rules", "do not load the rules compiled into the binary")

@@ -184,6 +184,72 @@ std::string RenderGithub(const std::vector<Diagnostic>& diagnostics) {
   return out;
 }
 
+std::string GithubCapNotice(const SeverityCounts& counts, bool english) {
+  int hidden = 0;
+  for (int n : counts.count) hidden += std::max(0, n - kGithubAnnotationsPerKind);
+  if (hidden == 0) return "";
+  std::string n = std::to_string(counts.total()), h = std::to_string(hidden);
+  std::string message =
+      english ? "plancheck: " + n + " findings; GitHub shows " + std::to_string(kGithubAnnotationsPerKind) +
+                    " annotations of each kind per step, so " + h +
+                    " are not shown here. The job summary and the SARIF list them all."
+              : "plancheck：共 " + n + " 条发现；GitHub 每步每类只显示 " +
+                    std::to_string(kGithubAnnotationsPerKind) + " 条注释，另有 " + h +
+                    " 条未显示。完整列表见作业摘要和 SARIF。";
+  return "::notice title=plancheck::" + GithubEscapeData(message) + "\n";
+}
+
+namespace {
+
+// A table cell: one line, no column break, no markup.
+std::string MarkdownCell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '|': out += "\\|"; break;
+      case '\n': case '\r': out += ' '; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '`': case '*': case '_': case '[': case ']': out += '\\'; out += c; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string Where(const Span& span) {
+  Position p = span.file->PositionOf(span.begin);
+  return span.file->path() + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+}
+
+}  // namespace
+
+std::string RenderMarkdown(const std::vector<Diagnostic>& diagnostics, int files, bool english,
+                           size_t max_rows) {
+  std::string out = "### plancheck: " + Summary(diagnostics, files, english) + "\n";
+  size_t rows = 0, left = 0;
+  for (const Diagnostic& d : diagnostics) {
+    if (d.suppressed) continue;
+    if (rows == max_rows) {
+      ++left;
+      continue;
+    }
+    if (rows++ == 0)
+      out += english ? "\n| Where | Severity | Rule | Message |\n|---|---|---|---|\n"
+                     : "\n| 位置 | 级别 | 规则 | 说明 |\n|---|---|---|---|\n";
+    std::string message = d.message;
+    for (const Related& r : d.related)
+      message += english ? "; " + r.message + " (" + Where(r.span) + ")" : "；" + r.message + "（" + Where(r.span) + "）";
+    out += "| " + MarkdownCell(Where(d.span)) + " | " + SeverityWord(d.severity, english) + " | `" +
+           d.rule + "` | " + MarkdownCell(message) + " |\n";
+  }
+  if (left > 0)
+    out += english ? "\n" + std::to_string(left) + " more findings are not listed here.\n"
+                   : "\n另有 " + std::to_string(left) + " 条发现未在此列出。\n";
+  return out;
+}
+
 Result<Baseline> ParseBaseline(const std::string& text) {
   Json j = Json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return Status::Error("not JSON");

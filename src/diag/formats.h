@@ -31,6 +31,18 @@ std::string RenderSarif(const std::vector<Diagnostic>& diagnostics,
 // "::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message", with
 // % CR LF escaped in the message and also : , in properties.
 std::string RenderGithub(const std::vector<Diagnostic>& diagnostics);
+// GitHub shows this many annotations of each kind (error, warning, notice)
+// per step and drops the rest without a word.
+constexpr int kGithubAnnotationsPerKind = 10;
+// With more findings of a kind than that: one notice, to print first, that
+// says how many are not shown and where they all are; else "".
+std::string GithubCapNotice(const SeverityCounts& counts, bool english);
+
+// A Markdown summary for GitHub's job summary or a pull-request comment: the
+// summary line, then a table of the findings not in the baseline (at most
+// `max_rows`; GitHub takes 1 MiB of summary per step).
+std::string RenderMarkdown(const std::vector<Diagnostic>& diagnostics, int files, bool english,
+                           size_t max_rows = 500);
 
 struct Baseline;
 

@@ -72,6 +72,41 @@ BOOST_AUTO_TEST_CASE(GithubCommandsEscapeWhatGithubRequires) {
              "100%25 低于%0A上年%0D实际: a, b\n");
 }
 
+// GitHub shows 10 annotations of each kind per step: past that, one notice
+// says how many are hidden (and nothing is said below the cap).
+BOOST_AUTO_TEST_CASE(GithubSaysWhenAnnotationsAreCapped) {
+  SeverityCounts counts;
+  counts.count[static_cast<int>(Severity::kWarning)] = 10;
+  counts.count[static_cast<int>(Severity::kError)] = 3;
+  BOOST_TEST(GithubCapNotice(counts, false).empty());
+  counts.count[static_cast<int>(Severity::kWarning)] = 14;
+  counts.count[static_cast<int>(Severity::kNote)] = 12;
+  BOOST_TEST(GithubCapNotice(counts, true) ==
+             "::notice title=plancheck::plancheck: 29 findings; GitHub shows 10 annotations of each kind "
+             "per step, so 6 are not shown here. The job summary and the SARIF list them all.\n");
+  BOOST_TEST(GithubCapNotice(counts, false).find("另有 6 条未显示") != std::string::npos);
+}
+
+// The job summary's table: one row per open finding, cells that cannot
+// break the table or become markup, a cap with the rest counted.
+BOOST_AUTO_TEST_CASE(MarkdownSummaryRowsAreInert) {
+  SourceFile f("a|b.txt", "新增城镇就业人口1600人以上\n", "UTF-8");
+  Diagnostic d;
+  d.rule = "r";
+  d.severity = Severity::kWarning;
+  d.message = "a | b\n<script>*x*";
+  size_t at = f.text().find("1600");
+  d.span = f.MakeSpan(at, at + 4);
+  Diagnostic acknowledged = d;
+  acknowledged.suppressed = true;
+  std::string md = RenderMarkdown({d, acknowledged, d}, 1, true, 1);
+  BOOST_TEST(md == "### plancheck: 2 warnings in 1 file (1 suppressed by the baseline)\n\n"
+                   "| Where | Severity | Rule | Message |\n|---|---|---|---|\n"
+                   "| a\\|b.txt:1:9 | warning | `r` | a \\| b &lt;script&gt;\\*x\\* |\n"
+                   "\n1 more findings are not listed here.\n");
+  BOOST_TEST(RenderMarkdown({}, 1, false).find("没有发现问题") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(HtmlCarriesReportTextAsInertJson) {
   SourceFile f("x.txt", "</script><script>alert(1)</script>增长-1.6%\n", "UTF-8");
   std::string page = RenderHtml({}, {&f}, "0");
