@@ -702,7 +702,7 @@ const po::options_description& VisibleOptions() {
   visible.add_options()
       ("help,h", "show this help")
       ("version", "show the version")
-      ("format,f", po::value<std::string>(), "check and audit: text (default), json, sarif, github or html (audit: with a chart of targets and results); check: also markdown (a job summary); facts: table (default), jsonl or csv; audit --table: text, csv, markdown or json")
+      ("format,f", po::value<std::string>(), "check and audit: text (default), json, sarif, github, html (audit: with a chart of targets and results) or markdown (a job summary); facts: table (default), jsonl or csv; audit --table: text, csv, markdown or json")
       ("output,o", po::value<std::string>(), "write to FILE (through a temporary file) instead of standard output")
       ("rules", po::value<std::vector<std::string>>()->composing(), "add the rule files (and units/indicators/regions/words.toml) in DIR")
       ("no-default-rules", "do not load the rules compiled into the binary")
