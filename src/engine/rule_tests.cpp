@@ -14,10 +14,14 @@ std::string Describe(const std::string& span, const std::vector<std::string>& no
 }  // namespace
 
 RuleTestSummary RunRuleTests(Engine* engine) {
-  RuleTestSummary summary;
   std::vector<const Rule*> all;
   for (const auto& r : engine->rules().rules()) all.push_back(r.get());
-  for (const Rule* rule : all) {
+  return RunRuleTests(engine, all);
+}
+
+RuleTestSummary RunRuleTests(Engine* engine, const std::vector<const Rule*>& rules) {
+  RuleTestSummary summary;
+  for (const Rule* rule : rules) {
     bool positive = false, negative = false;
     for (const RuleTestCase& tc : rule->tests) {
       (tc.expect.empty() ? negative : positive) = true;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "engine/engine.h"
 
@@ -18,5 +19,8 @@ struct RuleTestSummary {
 // Runs the cases of every loaded rule. A rule without a positive and a
 // negative case fails too.
 RuleTestSummary RunRuleTests(Engine* engine);
+// The same for `rules` alone, which need not be the engine's own (a rule
+// file read on its own, against the engine's lexicon).
+RuleTestSummary RunRuleTests(Engine* engine, const std::vector<const Rule*>& rules);
 
 }  // namespace plancheck

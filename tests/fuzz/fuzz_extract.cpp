@@ -1,5 +1,7 @@
 // libFuzzer target: decoded text through segmentation, extraction and every
-// default and strict rule, then rendering.
+// default and strict rule, then every renderer: the findings in each format
+// (text, json, sarif, github, markdown, the review page) and the facts in
+// each (table, jsonl, csv). The input's last byte picks the language.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -10,7 +12,9 @@
 #include <cstdlib>
 #include <vector>
 
+#include "cli/facts_output.h"
 #include "diag/diagnostic.h"
+#include "diag/formats.h"
 #include "extract/quantities.h"
 #include "engine/engine.h"
 #include "text/decode.h"
@@ -64,10 +68,27 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (decoded->text.size() <= 4096) CompareScans(*scanner, decoded->text);
   plancheck::Report report = engine->Analyze(
       std::make_unique<plancheck::SourceFile>("fuzz.txt", decoded->text, decoded->encoding));
+  const bool english = size > 0 && (data[size - 1] & 1);
   std::vector<plancheck::Diagnostic> diagnostics;
-  engine->Check(report, false, &diagnostics);
+  engine->Check(report, english, &diagnostics);
   plancheck::SortDiagnostics(&diagnostics);
-  plancheck::RenderText(diagnostics, plancheck::TextOptions(), 1);
+  plancheck::TextOptions text;
+  text.english = english;
+  plancheck::RenderText(diagnostics, text, 1);
   plancheck::RenderJson(diagnostics);
+  plancheck::RenderSarif(diagnostics, {}, "0");
+  plancheck::RenderGithub(diagnostics);
+  plancheck::RenderMarkdown(diagnostics, 1, english);
+  plancheck::PageOptions page;
+  page.english = english;
+  plancheck::RenderHtml(diagnostics, {report.file.get()}, "0", page);
+  // A baseline of these findings holds them all.
+  plancheck::Result<plancheck::Baseline> baseline = plancheck::ParseBaseline(plancheck::RenderBaseline(diagnostics));
+  if (!baseline.ok() || plancheck::ApplyBaseline(*baseline, &diagnostics) != static_cast<int>(diagnostics.size()))
+    std::abort();
+  const std::vector<const plancheck::Report*> reports = {&report};
+  plancheck::RenderFactsTable(reports);
+  plancheck::RenderFactsJsonl(reports);
+  plancheck::RenderFactsCsv(reports);
   return 0;
 }
