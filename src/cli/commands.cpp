@@ -47,6 +47,7 @@ struct Options {
   std::string lang = "zh";
   std::string color = "auto";
   std::string encoding;
+  InputFormat input_format = InputFormat::kAuto;  // --input-format
   int jobs = 1;
   size_t max_input_mb = 64;  // --max-input-mb
   std::string config;     // --config FILE
@@ -82,12 +83,12 @@ int CmdHelp(const Options& o);
 const Command kCommands[] = {
     {"check", "[check] FILE|DIR...", "diagnostics for each report (the default command)", &CmdCheck,
      {"format", "output", "rules", "no-default-rules", "enable", "disable", "strict", "fail-on", "lang",
-      "color", "encoding", "jobs", "max-input-mb", "config", "baseline", "write-baseline"}},
+      "color", "encoding", "input-format", "jobs", "max-input-mb", "config", "baseline", "write-baseline"}},
     {"facts", "facts FILE|DIR...", "the facts extracted from each report (table, jsonl, csv)", &CmdFacts,
-     {"format", "output", "rules", "no-default-rules", "encoding", "jobs", "max-input-mb", "db", "config"}},
+     {"format", "output", "rules", "no-default-rules", "encoding", "input-format", "jobs", "max-input-mb", "db", "config"}},
     {"audit", "audit FILE|DIR...", "reports of a region across years: cross-report rules (--table: indicator by year)", &CmdAudit,
      {"format", "output", "rules", "no-default-rules", "enable", "disable", "fail-on", "lang", "color",
-      "encoding", "jobs", "max-input-mb", "table", "db", "config"}},
+      "encoding", "input-format", "jobs", "max-input-mb", "table", "db", "config"}},
     {"explain", "explain RULE-ID", "what a rule checks, why, and its examples", &CmdExplain,
      {"output", "rules", "no-default-rules", "lang", "config"}},
     {"rules", "rules [--kinds]", "the loaded rules with group and severity (or the rule kinds)",
@@ -144,7 +145,9 @@ std::string Help(const po::options_description& visible) {
   s << visible;
   out += "\n" + s.str();
   out +=
-      "\nFILE may be - for standard input. Exit status: 0 no findings at or above --fail-on,\n"
+      "\nFILE is a text or a Word document (.docx: a diagnostic's line is the paragraph number, its\n"
+      "column the character in the paragraph); - is standard input; a DIR stands for the .txt,\n"
+      ".docx and .docm files under it. Exit status: 0 no findings at or above --fail-on,\n"
       "1 findings at or above it, 2 usage, input or rule-file errors, 3 internal error.\n";
   return out;
 }
@@ -264,7 +267,7 @@ bool LoadReports(const Options& o, const Engine& engine, Loaded* loaded) {
   std::vector<Status> statuses(o.args.size());
   auto work = [&](size_t i) {
     const std::string& path = o.args[i];
-    Result<Report> r = engine.Load(path, path == "-" ? "<stdin>" : path, o.encoding, MaxInputBytes(o));
+    Result<Report> r = engine.Load(path, path == "-" ? "<stdin>" : path, o.encoding, MaxInputBytes(o), o.input_format);
     if (r.ok()) reports[i] = std::move(r.value());
     else statuses[i] = r.status();
   };
@@ -342,7 +345,7 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
   text_options.english = o.lang == "en";
   auto work = [&](size_t k) {
     size_t i = order[k];
-    Result<Report> r = engine.Load(o.args[i], display(i), o.encoding, MaxInputBytes(o));
+    Result<Report> r = engine.Load(o.args[i], display(i), o.encoding, MaxInputBytes(o), o.input_format);
     if (!r.ok()) {
       results[k].status = r.status();
       return;
@@ -473,8 +476,15 @@ int CmdFacts(const Options& o) {
   return Write(o, o.output, out) && !loaded.failed ? 0 : 2;
 }
 
-// The report files under `dir`, recursively, sorted: *.txt, skipping
-// hidden files and directories (.git).
+// The report files under `dir`, recursively, sorted (*.txt and Word
+// documents: ReportExtensions), skipping hidden files and directories (.git)
+// and Word's lock files (~$name.docx).
+bool IsReportName(const std::string& name) {
+  for (const std::string& ext : ReportExtensions())
+    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0) return true;
+  return false;
+}
+
 void ReportsUnder(const std::string& dir, int depth, std::vector<std::string>* out) {
   if (depth > 32) return;
   DIR* d = opendir(dir.c_str());
@@ -490,7 +500,7 @@ void ReportsUnder(const std::string& dir, int depth, std::vector<std::string>* o
     struct stat st;
     if (stat(path.c_str(), &st) != 0) continue;
     if (S_ISDIR(st.st_mode)) ReportsUnder(path, depth + 1, out);
-    else if (S_ISREG(st.st_mode) && name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0)
+    else if (S_ISREG(st.st_mode) && name.compare(0, 2, "~$") != 0 && IsReportName(name))
       out->push_back(path);
   }
 }
@@ -713,6 +723,7 @@ const po::options_description& VisibleOptions() {
       ("lang", po::value<std::string>(), "message language: zh (default) or en")
       ("color", po::value<std::string>(), "auto (default: on a terminal, unless NO_COLOR is set), always, never")
       ("encoding", po::value<std::string>(), "decode input as NAME (GB18030, UTF-16LE ...) instead of detecting")
+      ("input-format", po::value<std::string>(), "read input as txt or docx instead of telling by content (a Word document's line is its paragraph number, its column the character in the paragraph)")
       ("jobs,j", po::value<int>(), "read and analyze N reports at once")
       ("max-input-mb", po::value<size_t>(), "refuse a report larger than N MB (default 64)")
       ("kinds", "with rules: list the rule kinds instead of the rules")
@@ -810,6 +821,11 @@ int RunCli(int argc, char** argv) {
   if (o.color != "auto" && o.color != "always" && o.color != "never")
     return Fail("--color must be auto, always or never, not '" + o.color + "'");
   if (vm.count("encoding")) o.encoding = vm["encoding"].as<std::string>();
+  if (vm.count("input-format")) {
+    Result<InputFormat> format = ParseInputFormat(vm["input-format"].as<std::string>());
+    if (!format.ok()) return Fail(format.status().message());
+    o.input_format = *format;
+  }
   if (vm.count("jobs")) o.jobs = vm["jobs"].as<int>();
   if (vm.count("max-input-mb")) o.max_input_mb = vm["max-input-mb"].as<size_t>();
   if (o.jobs < 1) return Fail("--jobs must be at least 1");

@@ -199,10 +199,10 @@ void Engine::SelectOnly(const std::vector<const Rule*>& rules) { enabled_ = rule
 void Engine::Prepare() { extractor_ = std::make_unique<Extractor>(lexicon_); }
 
 Result<Report> Engine::Load(const std::string& path, const std::string& display,
-                            const std::string& encoding, size_t max_bytes) const {
+                            const std::string& encoding, size_t max_bytes, InputFormat format) const {
   Result<std::string> bytes = ReadFileBytes(path, max_bytes);
   if (!bytes.ok()) return bytes.status();
-  Result<Decoded> decoded = DecodeOwnedBytes(std::move(*bytes), encoding);
+  Result<Decoded> decoded = DecodeInput(std::move(*bytes), format, encoding, max_bytes);
   if (!decoded.ok()) return decoded.status();
   auto file = std::make_unique<SourceFile>(display, std::move(decoded->text), decoded->encoding);
   return Analyze(std::move(file));

@@ -18,6 +18,7 @@
 #include "extract/extractor.h"
 #include "extract/fact.h"
 #include "text/decode.h"
+#include "text/input.h"
 #include "extract/lexicon.h"
 #include "rules/rule.h"
 #include "segment/document.h"
@@ -65,11 +66,13 @@ class Engine {
   // Finishes loading (builds the extractor). REQUIRES: no load errors.
   void Prepare();
 
-  // Reads and decodes one file ("-" is standard input). `display` is the
-  // name diagnostics show.
-  // `max_bytes`: a larger file is an error (ReadFileBytes).
-  Result<Report> Load(const std::string& path, const std::string& display,
-                      const std::string& encoding, size_t max_bytes = kDefaultMaxInputBytes) const;
+  // Reads and decodes one file ("-" is standard input), a text or a Word
+  // document (input.h). `display` is the name diagnostics show.
+  // `max_bytes`: a larger file, or a document that inflates larger, is an
+  // error.
+  Result<Report> Load(const std::string& path, const std::string& display, const std::string& encoding,
+                      size_t max_bytes = kDefaultMaxInputBytes,
+                      InputFormat format = InputFormat::kAuto) const;
   Report Analyze(std::unique_ptr<SourceFile> file) const;
   // Runs the enabled rules of the default and strict groups on one report.
   void Check(const Report& report, bool english, std::vector<Diagnostic>* out) const;
