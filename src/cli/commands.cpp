@@ -145,9 +145,10 @@ std::string Help(const po::options_description& visible) {
   s << visible;
   out += "\n" + s.str();
   out +=
-      "\nFILE is a text or a Word document (.docx: a diagnostic's line is the paragraph number, its\n"
-      "column the character in the paragraph); - is standard input; a DIR stands for the .txt,\n"
-      ".docx and .docm files under it. Exit status: 0 no findings at or above --fail-on,\n"
+      "\nFILE is a text, a Word document (.docx: a diagnostic's line is the paragraph number, its\n"
+      "column the character in the paragraph) or a saved web page (.html: the line and column in\n"
+      "the page's source); - is standard input; a DIR stands for the .txt, .docx, .docm, .html,\n"
+      ".htm and .shtml files under it. Exit status: 0 no findings at or above --fail-on,\n"
       "1 findings at or above it, 2 usage, input or rule-file errors, 3 internal error.\n";
   return out;
 }
@@ -723,7 +724,7 @@ const po::options_description& VisibleOptions() {
       ("lang", po::value<std::string>(), "message language: zh (default) or en")
       ("color", po::value<std::string>(), "auto (default: on a terminal, unless NO_COLOR is set), always, never")
       ("encoding", po::value<std::string>(), "decode input as NAME (GB18030, UTF-16LE ...) instead of detecting")
-      ("input-format", po::value<std::string>(), "read input as txt or docx instead of telling by content (a Word document's line is its paragraph number, its column the character in the paragraph)")
+      ("input-format", po::value<std::string>(), "read input as txt, docx or html instead of telling by content")
       ("jobs,j", po::value<int>(), "read and analyze N reports at once")
       ("max-input-mb", po::value<size_t>(), "refuse a report larger than N MB (default 64)")
       ("kinds", "with rules: list the rule kinds instead of the rules")

@@ -11,7 +11,7 @@ namespace {
 std::string FormatValue(double v) { return Value::Number(v).Format(); }
 
 std::vector<std::string> Row(const Fact& f) {
-  Position p = f.span.file->PositionOf(f.span.begin);
+  Position p = f.span.file->Locate(f.span.begin);
   return {std::to_string(p.line) + ":" + std::to_string(p.column),
           f.text,
           FormatValue(f.value) + (f.upper ? "-" + FormatValue(*f.upper) : ""),
@@ -44,8 +44,8 @@ std::string RenderFactsJsonl(const std::vector<const Report*>& reports) {
   std::string out;
   for (const Report* r : reports) {
     for (const Fact& f : r->facts) {
-      Position b = f.span.file->PositionOf(f.span.begin);
-      Position e = f.span.file->PositionOf(f.span.end);
+      Position b = f.span.file->Locate(f.span.begin);
+      Position e = f.span.file->LocateEnd(f.span.end);
       nlohmann::ordered_json j;
       j["file"] = f.span.file->path();
       j["line"] = b.line;
@@ -88,7 +88,7 @@ std::string RenderFactsCsv(const std::vector<const Report*>& reports) {
                      "role", "year", "indicator", "subject"}};
   for (const Report* r : reports) {
     for (const Fact& f : r->facts) {
-      Position p = f.span.file->PositionOf(f.span.begin);
+      Position p = f.span.file->Locate(f.span.begin);
       rows.push_back({f.span.file->path(), std::to_string(p.line), std::to_string(p.column), f.text,
                       FormatValue(f.value), f.unit, MeasureName(f.measure),
                       QualifierName(f.qualifier), RoleName(f.role),

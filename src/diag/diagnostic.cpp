@@ -30,7 +30,7 @@ const char* SeverityColor(Severity s) {
 }
 
 std::string Location(const Span& span) {
-  Position p = span.file->PositionOf(span.begin);
+  Position p = span.file->Locate(span.begin);
   return span.file->path() + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
 }
 
@@ -86,12 +86,15 @@ void SortDiagnostics(std::vector<Diagnostic>* diagnostics) {
 }
 
 std::string RenderSnippet(const Span& span, const TextOptions& o) {
-  const SourceFile& file = *span.file;
-  Position p = file.PositionOf(span.begin);
+  // The line as the reader has it: the report's, or a page's source line.
+  const SourceFile& file = span.file->located();
+  const size_t span_begin = span.file->LocatedOffset(span.begin);
+  const size_t span_end = std::max(span_begin, span.file->LocatedEnd(span.end));
+  Position p = file.PositionOf(span_begin);
   std::string_view line = file.LineText(p.line);
   size_t line_start = file.LineStart(p.line);
-  size_t begin = span.begin - line_start;
-  size_t end = std::min<size_t>(span.end - line_start, line.size());
+  size_t begin = span_begin - line_start;
+  size_t end = std::min<size_t>(span_end - line_start, line.size());
   if (end < begin) end = begin;
 
   // Widen the window by code points until each side has context_width
@@ -199,8 +202,8 @@ std::string RenderText(const std::vector<Diagnostic>& diagnostics, const TextOpt
 namespace {
 
 nlohmann::ordered_json SpanJson(const Span& span) {
-  Position b = span.file->PositionOf(span.begin);
-  Position e = span.file->PositionOf(span.end);
+  Position b = span.file->Locate(span.begin);
+  Position e = span.file->LocateEnd(span.end);
   nlohmann::ordered_json j;
   j["file"] = span.file->path();
   j["line"] = b.line;

@@ -20,8 +20,8 @@ std::string Dump(const Json& j, int indent) {
 }
 
 Json Region(const Span& span) {
-  Position b = span.file->PositionOf(span.begin);
-  Position e = span.file->PositionOf(span.end);
+  Position b = span.file->Locate(span.begin);
+  Position e = span.file->LocateEnd(span.end);
   return Json{{"startLine", b.line}, {"startColumn", b.column}, {"endLine", e.line},
               {"endColumn", e.column}};
 }
@@ -164,8 +164,8 @@ std::string RenderGithub(const std::vector<Diagnostic>& diagnostics) {
   std::string out;
   for (const Diagnostic& d : diagnostics) {
     if (d.suppressed) continue;
-    Position b = d.span.file->PositionOf(d.span.begin);
-    Position e = d.span.file->PositionOf(d.span.end);
+    Position b = d.span.file->Locate(d.span.begin);
+    Position e = d.span.file->LocateEnd(d.span.end);
     std::string command = d.severity == Severity::kError     ? "error"
                           : d.severity == Severity::kWarning ? "warning"
                                                              : "notice";
@@ -175,7 +175,7 @@ std::string RenderGithub(const std::vector<Diagnostic>& diagnostics) {
            ",title=" + GithubEscapeProperty("plancheck " + d.rule) + "::" +
            GithubEscapeData(d.message);
     for (const Related& r : d.related) {
-      Position p = r.span.file->PositionOf(r.span.begin);
+      Position p = r.span.file->Locate(r.span.begin);
       out += GithubEscapeData("\n" + r.message + " (" + r.span.file->path() + ":" +
                               std::to_string(p.line) + ":" + std::to_string(p.column) + ")");
     }
@@ -219,7 +219,7 @@ std::string MarkdownCell(const std::string& s) {
 }
 
 std::string Where(const Span& span) {
-  Position p = span.file->PositionOf(span.begin);
+  Position p = span.file->Locate(span.begin);
   return span.file->path() + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
 }
 

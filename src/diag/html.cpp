@@ -28,11 +28,14 @@ std::string EscapeHtml(const std::string& s) {
 }
 
 Json SpanJson(const Span& span, int file, bool primary, const std::string& message) {
+  // line/col place the highlight in the text the page shows; atLine/atCol
+  // are where the command line says the span is (a web page's own source).
   Position b = span.file->PositionOf(span.begin);
   Position e = span.file->PositionOf(span.end);
+  Position at = span.file->Locate(span.begin);
   return Json{{"file", file},       {"line", b.line},       {"col", b.column},
               {"endLine", e.line},  {"endCol", e.column},   {"primary", primary},
-              {"message", message}};
+              {"atLine", at.line},  {"atCol", at.column},   {"message", message}};
 }
 
 // Every word the page shows, in each language: the markup's @T:key@ and the
@@ -268,7 +271,7 @@ button { font: inherit; font-size: 13px; }
     li.appendChild(el("div", "msg", f.message));
     const p = f.spans[0];
     const where = el("span", "where");
-    const link = el("a", "", data.files[p.file].path + ":" + p.line + ":" + p.col);
+    const link = el("a", "", data.files[p.file].path + ":" + p.atLine + ":" + p.atCol);
     link.href = "#L" + p.file + "-" + p.line;
     link.addEventListener("click", (ev) => ev.stopPropagation());
     where.appendChild(link);
@@ -283,7 +286,7 @@ button { font: inherit; font-size: 13px; }
     }
     if (f.spans.length > 1) {
       const notes = el("ul", "notes");
-      f.spans.slice(1).forEach((s) => notes.appendChild(el("li", "", fmt(T.noteAt, { message: s.message, line: s.line, col: s.col }))));
+      f.spans.slice(1).forEach((s) => notes.appendChild(el("li", "", fmt(T.noteAt, { message: s.message, line: s.atLine, col: s.atCol }))));
       li.appendChild(notes);
     }
     const label = el("label", "review");

@@ -202,10 +202,9 @@ Result<Report> Engine::Load(const std::string& path, const std::string& display,
                             const std::string& encoding, size_t max_bytes, InputFormat format) const {
   Result<std::string> bytes = ReadFileBytes(path, max_bytes);
   if (!bytes.ok()) return bytes.status();
-  Result<Decoded> decoded = DecodeInput(std::move(*bytes), format, encoding, max_bytes);
-  if (!decoded.ok()) return decoded.status();
-  auto file = std::make_unique<SourceFile>(display, std::move(decoded->text), decoded->encoding);
-  return Analyze(std::move(file));
+  Result<std::unique_ptr<SourceFile>> file = ReadInput(std::move(*bytes), display, format, encoding, max_bytes);
+  if (!file.ok()) return file.status();
+  return Analyze(std::move(*file));
 }
 
 Report Engine::Analyze(std::unique_ptr<SourceFile> file) const {

@@ -152,8 +152,8 @@ Status FactDb::Store(const std::vector<const Report*>& reports) {
       sqlite3_stmt* s = add_fact.stmt;
       sqlite3_reset(s);
       sqlite3_clear_bindings(s);
-      Position b = f.span.file->PositionOf(f.span.begin);
-      Position e = f.span.file->PositionOf(f.span.end);
+      Position b = f.span.file->Locate(f.span.begin);
+      Position e = f.span.file->LocateEnd(f.span.end);
       sqlite3_bind_int64(s, 1, id);
       text(s, 2, doc.region);
       year(s, 3, f.report_year);

@@ -32,6 +32,36 @@ SourceFile::SourceFile(std::string path, std::string text, std::string encoding)
   }
 }
 
+SourceFile::SourceFile(std::string path, std::string text, std::string encoding,
+                       std::unique_ptr<SourceFile> origin, std::vector<uint32_t> offsets)
+    : SourceFile(std::move(path), std::move(text), std::move(encoding)) {
+  origin_ = std::move(origin);
+  origin_offsets_ = std::move(offsets);
+  origin_offsets_.resize(text_.size() + 1, static_cast<uint32_t>(origin_->text().size()));
+}
+
+SourceFile::~SourceFile() = default;
+
+size_t SourceFile::LocatedOffset(size_t offset) const {
+  if (!origin_) return offset;
+  return origin_offsets_[std::min(offset, text_.size())];
+}
+
+size_t SourceFile::LocatedEnd(size_t end) const {
+  if (!origin_ || end == 0) return LocatedOffset(end);
+  // One past the source of the span's last character: the character itself,
+  // or a whole character reference (&amp;) it was decoded from.
+  const std::string& source = origin_->text();
+  size_t at = origin_offsets_[PrevCodePointStart(text_, std::min(end, text_.size()))];
+  if (at >= source.size()) return source.size();
+  if (source[at] == '&') {
+    size_t semi = source.find(';', at);
+    if (semi != std::string::npos && semi - at <= 32) return semi + 1;
+  }
+  NextCodePoint(source, &at);
+  return at;
+}
+
 size_t SourceFile::CodePointsBefore(size_t offset) const {
   if (code_points_before_.empty()) return 0;
   size_t k = std::min(offset / kCheckpoint, code_points_before_.size() - 1);

@@ -98,7 +98,7 @@ printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest' >"$work/encrypted.docx"
 expect "encrypted" 2 "encrypted.docx: an encrypted document or a legacy .doc" -- "$pc" "$work/encrypted.docx"
 expect "docx read as text" 2 "pandoc.docx: binary file" -- "$pc" --input-format txt "$work/pandoc.docx"
 expect "text read as docx" 2 "zhaohua-2023.txt: damaged document" -- "$pc" --input-format docx "$report"
-expect "unknown input format" 2 "--input-format must be auto, txt or docx, not 'doc'" -- "$pc" --input-format doc "$report"
+expect "unknown input format" 2 "--input-format must be auto, txt, docx or html, not 'doc'" -- "$pc" --input-format doc "$report"
 cp "$work/pandoc.docx" "$work/before.docx"
 
 # Standard input by content; a directory's documents; facts as from the text.

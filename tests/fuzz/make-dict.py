@@ -59,7 +59,12 @@ for name in sorted(os.listdir(rules_dir)):
 # How reports print numbers and structure.
 report.update(["一、", "二、", "（一）", "2022年", "2023年", "上年", "今年", "“十四五”", "百分点", "%",
                "亿元", "万元", "万人", "分别", "其中", "均", "等", "以上", "左右", "以内", "增长", "下降",
-               "3.5", "-1.6", "1691", "１２３", "，", "。", "；", "、", "\f", "\r\n"])
+               "3.5", "-1.6", "1691", "１２３", "，", "。", "；", "、", "\f", "\r\n",
+               # Word documents and web pages.
+               "<w:p>", "</w:p>", "<w:r>", "<w:t>", "</w:t>", "<w:tab/>", "<w:br/>", "<w:tbl>", "<w:tc>",
+               "<mc:Fallback>", "word/document.xml", "PK\x03\x04", "<p>", "</p>", "<br>", "<div>", "<td>",
+               "<script>", "</script>", "<!--", "-->", "&nbsp;", "&amp;", "&#x4e00;", "&#12288;",
+               '<meta charset="gbk">', "<!DOCTYPE html>"])
 rules.update(["[[rule]]", "[[rule.test]]", '"""', "{t.", "{a.", "}", "=", "[", "]", "\n"])
 
 

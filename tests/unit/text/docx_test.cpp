@@ -54,16 +54,19 @@ BOOST_AUTO_TEST_CASE(MalformedXmlSaysWhere) {
 // Content, not the name, decides: a zip is a document, an OLE file is
 // refused with what to do, anything else is text.
 BOOST_AUTO_TEST_CASE(FormatByContent) {
-  BOOST_TEST(DecodeInput("PK\x03\x04garbage", InputFormat::kAuto, "", 1 << 20).status().message().find(
-                 "damaged document") == 0u);
-  BOOST_TEST(DecodeInput(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8), InputFormat::kAuto, "", 1 << 20)
-                 .status()
-                 .message()
-                 .find("an encrypted document or a legacy .doc") == 0u);
-  Result<Decoded> text = DecodeInput("增长5%\n", InputFormat::kAuto, "", 1 << 20);
+  auto read = [](std::string bytes) {
+    return ReadInput(std::move(bytes), "x", InputFormat::kAuto, "", 1 << 20);
+  };
+  BOOST_TEST(read("PK\x03\x04garbage").status().message().find("damaged document") == 0u);
+  BOOST_TEST(read(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)).status().message().find(
+                 "an encrypted document or a legacy .doc") == 0u);
+  Result<std::unique_ptr<SourceFile>> text = read("增长5%\n");
   BOOST_REQUIRE(text.ok());
-  BOOST_TEST(text->encoding == "UTF-8");
-  BOOST_TEST(ParseInputFormat("html").status().message() == "--input-format must be auto, txt or docx, not 'html'");
+  BOOST_TEST((*text)->encoding() == "UTF-8");
+  BOOST_TEST((ResolveFormat("  <!DOCTYPE html><p>x", InputFormat::kAuto) == InputFormat::kHtml));
+  BOOST_TEST((ResolveFormat("<!-- saved --><HTML>", InputFormat::kAuto) == InputFormat::kHtml));
+  BOOST_TEST((ResolveFormat("一、<html>是正文", InputFormat::kAuto) == InputFormat::kText));
+  BOOST_TEST(ParseInputFormat("doc").status().message() == "--input-format must be auto, txt, docx or html, not 'doc'");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
