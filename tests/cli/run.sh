@@ -34,7 +34,7 @@ expect() {
 }
 
 : >"$work/empty.txt"
-printf 'PK\003\004\000\000binary' >"$work/binary.bin"
+printf '\177ELF\002\001\001\000binary' >"$work/binary.bin"
 printf '地区生产总值实现82.7亿元\377同比增长' >"$work/bad-utf8.txt"
 printf '\377\376\000' >"$work/truncated-utf16.txt"
 mkdir -p "$work/dir.txt"
