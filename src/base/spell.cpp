@@ -4,9 +4,31 @@
 
 namespace plancheck {
 
-int EditDistance(std::string_view a, std::string_view b) {
-  // Optimal string alignment: a swap of two neighbours counts as one edit,
-  // so "txet" is nearer "text" than "tier".
+namespace {
+
+// The characters of a name: UTF-8 sequences, or single bytes where the
+// bytes are not UTF-8 (a command-line argument may be anything).
+std::vector<std::string_view> Characters(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    if (i + n > s.size()) n = 1;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) n = 1;
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+int EditDistance(std::string_view word, std::string_view other) {
+  // Optimal string alignment over characters: a swap of two neighbours
+  // counts as one edit, so "txet" is nearer "text" than "tier", and
+  // 地区生产总直 is one edit from 地区生产总值.
+  const std::vector<std::string_view> a = Characters(word), b = Characters(other);
   std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
   for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
   for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
@@ -22,7 +44,7 @@ int EditDistance(std::string_view a, std::string_view b) {
 }
 
 std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {
-  int limit = std::max<int>(2, static_cast<int>(word.size()) / 3);
+  int limit = std::max<int>(2, static_cast<int>(Characters(word).size()) / 3);
   // A name the word begins (a truncated id) is the likeliest intent.
   for (const std::string& candidate : candidates) {
     if (word.size() >= 4 && candidate.size() > word.size() &&

@@ -7,7 +7,7 @@
 
 namespace plancheck {
 
-// Edit distance between two strings, counted in bytes (names here are ASCII).
+// Edit distance between two strings, counted in characters (UTF-8).
 int EditDistance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word`, or "" when none is close enough to be a

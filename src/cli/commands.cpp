@@ -91,8 +91,8 @@ const Command kCommands[] = {
       "encoding", "input-format", "jobs", "max-input-mb", "table", "db", "config"}},
     {"explain", "explain RULE-ID", "what a rule checks, why, and its examples", &CmdExplain,
      {"output", "rules", "no-default-rules", "lang", "config"}},
-    {"rules", "rules [--kinds]", "the loaded rules with group and severity (or the rule kinds)",
-     &CmdRules, {"output", "rules", "no-default-rules", "enable", "disable", "strict", "lang", "kinds", "config"}},
+    {"rules", "rules [--kinds|--fields]", "the loaded rules with group and severity (or the rule kinds, or the fields of facts)",
+     &CmdRules, {"output", "rules", "no-default-rules", "enable", "disable", "strict", "lang", "kinds", "fields", "config"}},
     {"test-rules", "test-rules [DIR]", "run every rule's own test cases", &CmdTestRules,
      {"output", "rules", "no-default-rules"}},
     {"help", "help [COMMAND]", "this help, or a command's", &CmdHelp, {}},
@@ -651,6 +651,15 @@ int CmdRules(const Options& o) {
     for (const RuleKindInfo& k : RuleKinds()) out += std::string(k.name) + "\t" + k.summary + "\n";
     return Write(o, o.output, out) ? 0 : 2;
   }
+  if (!o.args.empty() && o.args[0] == "--fields") {
+    for (const FieldInfo& f : FieldTable()) {
+      const char* type = f.type == FieldInfo::Type::kNumber ? "number" : f.type == FieldInfo::Type::kString ? "string" : "bool";
+      std::string values;
+      for (const std::string& v : f.values) values += (values.empty() ? " (" : ", ") + (v.empty() ? "\"\"" : v);
+      out += std::string(f.name) + "\t" + type + values + (values.empty() ? "" : ")") + "\t" + f.doc + "\n";
+    }
+    return Write(o, o.output, out) ? 0 : 2;
+  }
   std::vector<const Rule*> enabled = engine.enabled();
   for (const auto& r : engine.rules().rules()) {
     bool on = std::find(enabled.begin(), enabled.end(), r.get()) != enabled.end();
@@ -728,6 +737,7 @@ const po::options_description& VisibleOptions() {
       ("jobs,j", po::value<int>(), "read and analyze N reports at once")
       ("max-input-mb", po::value<size_t>(), "refuse a report larger than N MB (default 64)")
       ("kinds", "with rules: list the rule kinds instead of the rules")
+      ("fields", "with rules: list the fields of a fact that expressions read, with their types")
       ("table", "with audit: print the indicator-by-year table (--format text, csv, markdown or json)")
       ("db", po::value<std::string>(), "facts: store the reports and their facts in this SQLite FILE; audit: add the reports stored there")
       ("config", po::value<std::string>(), "read FILE instead of the nearest .plancheck.toml above the first report")
@@ -831,6 +841,7 @@ int RunCli(int argc, char** argv) {
   if (vm.count("max-input-mb")) o.max_input_mb = vm["max-input-mb"].as<size_t>();
   if (o.jobs < 1) return Fail("--jobs must be at least 1");
   if (vm.count("kinds")) o.args = {"--kinds"};
+  if (vm.count("fields")) o.args = {"--fields"};
   o.table = vm.count("table") > 0;
   if (vm.count("db")) o.db = vm["db"].as<std::string>();
   if (o.command == "check" || o.command == "facts" || o.command == "audit") o.args = ExpandInputs(o.args);

@@ -131,6 +131,7 @@ void Engine::LoadDefaults(bool rules, ConfigErrors* errors) {
 }
 
 void Engine::LoadRuleText(std::string_view text, const std::string& path, ConfigErrors* errors) {
+  RefreshVocabulary();
   rules_.LoadFile(text, path, errors);
 }
 
@@ -154,8 +155,31 @@ void Engine::LoadDirectory(const std::string& dir, ConfigErrors* errors) {
     else if (name == "indicators.toml") lexicon_.LoadIndicators(*bytes, path, errors);
     else if (name == "regions.toml") LoadRegions(*bytes, path, errors);
     else if (name == "words.toml") lexicon_.LoadWords(*bytes, path, errors);
-    else rules_.LoadFile(*bytes, path, errors);
+    else {
+      RefreshVocabulary();
+      rules_.LoadFile(*bytes, path, errors);
+    }
   }
+}
+
+void Engine::RefreshVocabulary() {
+  // Without a lexicon there is nothing to check against.
+  if (lexicon_.indicators().empty()) {
+    rules_.set_vocabulary(nullptr);
+    return;
+  }
+  vocabulary_ = Vocabulary();
+  for (const auto& indicator : lexicon_.indicators()) vocabulary_.indicators.push_back(indicator->name);
+  vocabulary_.units.push_back("rank");
+  for (const Unit& unit : lexicon_.units()) {
+    vocabulary_.units.push_back(unit.name);
+    vocabulary_.units.push_back(unit.base);
+  }
+  for (auto* names : {&vocabulary_.indicators, &vocabulary_.units}) {
+    std::sort(names->begin(), names->end());
+    names->erase(std::unique(names->begin(), names->end()), names->end());
+  }
+  rules_.set_vocabulary(&vocabulary_);
 }
 
 Status Engine::Select(const RuleSelection& selection) {

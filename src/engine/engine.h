@@ -91,9 +91,12 @@ class Engine {
 
  private:
   void LoadRegions(std::string_view text, const std::string& path, ConfigErrors* errors);
+  // The lexicon's names as the rules loaded next are checked against them.
+  void RefreshVocabulary();
 
   Lexicon lexicon_;
   RuleSet rules_;
+  Vocabulary vocabulary_;  // what rules_ checks literals against
   std::vector<Region> regions_;
   std::vector<const Rule*> enabled_;
   std::map<std::string, Severity> severity_;

@@ -1,5 +1,6 @@
 #include "rules/expr.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -7,6 +8,7 @@
 #include <re2/re2.h>
 
 #include "base/spell.h"
+#include "base/utf8.h"
 #include "rules/outcome.h"
 
 namespace plancheck {
@@ -35,13 +37,6 @@ std::string Value::Format() const {
 
 namespace {
 
-enum Field {
-  kValue, kUpper, kTolerance, kYear, kUnit, kDimension, kMeasure, kRole, kQualifier, kIndicator,
-  kHasIndicator, kSubject, kTier, kText, kListKind, kListItems, kListValues, kListIndex, kListId,
-  kEnumNames, kEnumEtc, kWrittenSign, kDirection, kCumulative, kMultiYear, kIndicatorKind,
-  kPolarity, kGrowthBasis, kIndicatorDimension, kPeers, kSentence, kParagraph, kStage, kFlow, kReportYear, kClaimsMet, kStatedGrowth, kStatedGrowthTolerance, kPeriod, kPeriodFrom, kPeriodTo, kKey, kIndicatorDimensionLabel, kIndicatorAdjacent, kNoun, kListCommas, kStarted, kFinished, kStock, kCap, kName, kGenericUnit, kListNames, kEnumList, kFieldCount
-};
-
 const char* PolarityName(Polarity p) {
   return p == Polarity::kLower ? "lower" : p == Polarity::kBand ? "band" : "higher";
 }
@@ -52,86 +47,146 @@ const char* KindName(IndicatorKind k) {
   return k == IndicatorKind::kRate ? "rate" : k == IndicatorKind::kIndex ? "index" : "level";
 }
 
+Value Optional(const std::optional<double>& v) { return v ? Value::Number(*v) : Value::Null(); }
+Value Optional(const std::optional<int>& v) { return v ? Value::Number(*v) : Value::Null(); }
+
+// The values a field of an enumeration takes, from the names its owner gives.
+template <typename E, size_t N>
+std::vector<std::string> Names(const char* (*name)(E), const E (&all)[N]) {
+  std::vector<std::string> out;
+  for (E e : all) out.emplace_back(name(e));
+  return out;
+}
+
+using Type = FieldInfo::Type;
+
+std::vector<FieldInfo> MakeFields() {
+  const Measure kMeasures[] = {Measure::kLevel, Measure::kRate, Measure::kGrowth,
+                               Measure::kChange, Measure::kRank, Measure::kThreshold};
+  const Qualifier kQualifiers[] = {Qualifier::kEq, Qualifier::kGe, Qualifier::kLe,
+                                   Qualifier::kGt, Qualifier::kLt, Qualifier::kApprox};
+  const Role kRoles[] = {Role::kActual, Role::kTarget, Role::kOther};
+  const ListKind kLists[] = {ListKind::kNone, ListKind::kRespectively, ListKind::kEach, ListKind::kPairwise};
+  const PeriodKind kPeriods[] = {PeriodKind::kYear, PeriodKind::kTotal, PeriodKind::kAverage,
+                                 PeriodKind::kChange, PeriodKind::kBaseline};
+  const Polarity kPolarities[] = {Polarity::kHigher, Polarity::kLower, Polarity::kBand};
+  const GrowthBasis kGrowths[] = {GrowthBasis::kReal, GrowthBasis::kNominal, GrowthBasis::kNone};
+  const IndicatorKind kKinds[] = {IndicatorKind::kLevel, IndicatorKind::kRate, IndicatorKind::kIndex};
+  using F = const Fact&;
+  using E = const Environment&;
+  return {
+      {"value", Type::kNumber, {}, "the number in base units (亿元 → 元)",
+       [](F f, E) { return Value::Number(f.value); }},
+      {"upper", Type::kNumber, {}, "a range's upper end, else null", [](F f, E) { return Optional(f.upper); }},
+      {"tolerance", Type::kNumber, {}, "half a unit of the last printed digit",
+       [](F f, E) { return Value::Number(f.tolerance); }},
+      {"year", Type::kNumber, {}, "the year the figure is for", [](F f, E) { return Optional(f.year); }},
+      {"unit", Type::kString, {}, "the base unit (元, %, 人, rank …)", [](F f, E) { return Value::String(f.unit); }},
+      {"dimension", Type::kString, {}, "money, count, percent …", [](F f, E) { return Value::String(f.dimension); }},
+      {"measure", Type::kString, Names(&MeasureName, kMeasures), "what the number measures",
+       [](F f, E) { return Value::String(MeasureName(f.measure)); }},
+      {"role", Type::kString, Names(&RoleName, kRoles), "a result, a target or neither",
+       [](F f, E) { return Value::String(RoleName(f.role)); }},
+      {"qualifier", Type::kString, Names(&QualifierName, kQualifiers), "以上 >=, 以内 <=, 左右 ~ …",
+       [](F f, E) { return Value::String(QualifierName(f.qualifier)); }},
+      {"indicator", Type::kString, {}, "the lexicon's indicator, else null",
+       [](F f, E) { return f.indicator ? Value::String(f.indicator->name) : Value::Null(); }},
+      {"has_indicator", Type::kBool, {}, "whether the lexicon names it",
+       [](F f, E) { return Value::Bool(f.indicator != nullptr); }},
+      {"subject", Type::kString, {}, "the words the figure is about", [](F f, E) { return Value::String(f.subject); }},
+      {"tier", Type::kString, {}, "国家级, 省级 … when the subject says", [](F f, E) { return Value::String(f.tier); }},
+      {"text", Type::kString, {}, "the figure as printed", [](F f, E) { return Value::String(f.text); }},
+      {"list_kind", Type::kString, Names(&ListKindName, kLists), "the list the figure belongs to, else empty",
+       [](F f, E) { return Value::String(ListKindName(f.list_kind)); }},
+      {"list_items", Type::kNumber, {}, "items of its list", [](F f, E) { return Value::Number(f.list_items); }},
+      {"list_values", Type::kNumber, {}, "values of its list", [](F f, E) { return Value::Number(f.list_values); }},
+      {"list_index", Type::kNumber, {}, "its place in the list", [](F f, E) { return Value::Number(f.list_index); }},
+      {"list_id", Type::kNumber, {}, "the list, else null",
+       [](F f, E) { return f.list_id >= 0 ? Value::Number(f.list_id) : Value::Null(); }},
+      {"enum_names", Type::kNumber, {}, "items named before a count", [](F f, E) { return Value::Number(f.enum_names); }},
+      {"enum_etc", Type::kBool, {}, "the items end with 等", [](F f, E) { return Value::Bool(f.enum_etc); }},
+      {"written_sign", Type::kString, {"+", "-", ""}, "a sign printed before the number",
+       [](F f, E) { return Value::String(f.written_sign == '+' ? "+" : f.written_sign == '-' ? "-" : ""); }},
+      {"direction", Type::kNumber, {}, "+1 增长, -1 下降, 0 none", [](F f, E) { return Value::Number(f.direction); }},
+      {"cumulative", Type::kBool, {}, "累计", [](F f, E) { return Value::Bool(f.cumulative); }},
+      {"multi_year", Type::kBool, {}, "over several years", [](F f, E) { return Value::Bool(f.multi_year); }},
+      {"indicator_kind", Type::kString, Names(&KindName, kKinds), "the indicator's kind, else null",
+       [](F f, E) { return f.indicator ? Value::String(KindName(f.indicator->kind)) : Value::Null(); }},
+      {"polarity", Type::kString, Names(&PolarityName, kPolarities), "whether more is better, else null",
+       [](F f, E) { return f.indicator ? Value::String(PolarityName(f.indicator->polarity)) : Value::Null(); }},
+      {"growth_basis", Type::kString, Names(&GrowthName, kGrowths), "real or nominal growth, else null",
+       [](F f, E) { return f.indicator ? Value::String(GrowthName(f.indicator->growth)) : Value::Null(); }},
+      {"indicator_dimension", Type::kString, {}, "the indicator's dimension, else null",
+       [](F f, E) { return f.indicator ? Value::String(f.indicator->dimension) : Value::Null(); }},
+      // A rank "居全市第N" is among the city's county-level units.
+      {"peers", Type::kNumber, {}, "units a rank is among (regions.toml), else null",
+       [](F f, E env) {
+         return env.peers > 0 && f.measure == Measure::kRank &&
+                        (f.subject.find("市") != std::string::npos || f.subject.find("州") != std::string::npos)
+                    ? Value::Number(env.peers)
+                    : Value::Null();
+       }},
+      {"sentence", Type::kNumber, {}, "its sentence's number", [](F f, E) { return Value::Number(f.sentence); }},
+      {"paragraph", Type::kNumber, {}, "its paragraph's number", [](F f, E) { return Value::Number(f.paragraph); }},
+      {"stage", Type::kNumber, {}, "签约 0, 开工 1, 投产 2, else null",
+       [](F f, E) { return f.stage >= 0 ? Value::Number(f.stage) : Value::Null(); }},
+      {"flow", Type::kBool, {}, "a flow over the year, not a stock", [](F f, E) { return Value::Bool(f.flow); }},
+      {"report_year", Type::kNumber, {}, "the year of the report", [](F f, E) { return Optional(f.report_year); }},
+      {"claims_met", Type::kBool, {}, "the text says the target was met", [](F f, E) { return Value::Bool(f.claims_met); }},
+      {"stated_growth", Type::kNumber, {}, "a growth printed beside a level, else null",
+       [](F f, E) { return Optional(f.stated_growth); }},
+      {"stated_growth_tolerance", Type::kNumber, {}, "its printed precision",
+       [](F f, E) { return Value::Number(f.stated_growth_tolerance); }},
+      {"period", Type::kString, Names(&PeriodKindName, kPeriods), "what the figure is over its years, else null",
+       [](F f, E) { return f.period.known() ? Value::String(PeriodKindName(f.period.kind)) : Value::Null(); }},
+      {"period_from", Type::kNumber, {}, "the period's first year, else null",
+       [](F f, E) { return f.period.known() ? Value::Number(f.period.from) : Value::Null(); }},
+      {"period_to", Type::kNumber, {}, "the period's last year, else null",
+       [](F f, E) { return f.period.known() ? Value::Number(f.period.to) : Value::Null(); }},
+      {"key", Type::kString, {}, "the identity figures join on", [](F f, E) { return Value::String(f.key); }},
+      {"indicator_dimension_label", Type::kString, {}, "the dimension in Chinese, else null",
+       [](F f, E) { return f.indicator ? Value::String(f.indicator->dimension_label) : Value::Null(); }},
+      {"indicator_adjacent", Type::kBool, {}, "the indicator's name is next to the number",
+       [](F f, E) { return Value::Bool(f.indicator_adjacent); }},
+      {"noun", Type::kString, {}, "the noun a count counts", [](F f, E) { return Value::String(f.noun); }},
+      {"list_commas", Type::kNumber, {}, "commas in its list", [](F f, E) { return Value::Number(f.list_commas); }},
+      {"started", Type::kBool, {}, "new starts (新开工)", [](F f, E) { return Value::Bool(f.started); }},
+      {"finished", Type::kBool, {}, "completions (建成, 竣工)", [](F f, E) { return Value::Bool(f.finished); }},
+      {"stock", Type::kBool, {}, "a stock at a date", [](F f, E) { return Value::Bool(f.stock); }},
+      {"cap", Type::kBool, {}, "worded as a ceiling (控制在)", [](F f, E) { return Value::Bool(f.cap); }},
+      {"name", Type::kString, {}, "the indicator, else the subject",
+       [](F f, E) { return Value::String(f.indicator ? std::string_view(f.indicator->name) : std::string_view(f.subject)); }},
+      {"generic_unit", Type::kBool, {}, "a counting word that counts any noun (个, 项)",
+       [](F f, E) { return Value::Bool(f.generic_unit); }},
+      {"list_names", Type::kString, {}, "the names of its 分别 list", [](F f, E) { return Value::String(f.list_names); }},
+      {"enum_list", Type::kString, {}, "the items named before a count", [](F f, E) { return Value::String(f.enum_list); }},
+  };
+}
+
 }  // namespace
 
+const std::vector<FieldInfo>& FieldTable() {
+  static const std::vector<FieldInfo> kFields = MakeFields();
+  return kFields;
+}
+
 const std::vector<std::string>& FactFields() {
-  static const std::vector<std::string> kNames = {
-      "value", "upper", "tolerance", "year", "unit", "dimension", "measure", "role", "qualifier",
-      "indicator", "has_indicator", "subject", "tier", "text", "list_kind", "list_items",
-      "list_values", "list_index", "list_id", "enum_names", "enum_etc", "written_sign",
-      "direction", "cumulative", "multi_year", "indicator_kind", "polarity", "growth_basis",
-      "indicator_dimension", "peers", "sentence", "paragraph", "stage", "flow", "report_year", "claims_met", "stated_growth",
-      "stated_growth_tolerance", "period", "period_from", "period_to", "key", "indicator_dimension_label", "indicator_adjacent", "noun", "list_commas", "started", "finished", "stock", "cap", "name", "generic_unit", "list_names", "enum_list"};
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (const FieldInfo& f : FieldTable()) names.push_back(f.name);
+    return names;
+  }();
   return kNames;
 }
 
-Value FieldValue(const Fact& f, int field, const Environment& env) {
-  const Indicator* ind = f.indicator;
-  switch (field) {
-    case kValue: return Value::Number(f.value);
-    case kUpper: return f.upper ? Value::Number(*f.upper) : Value::Null();
-    case kTolerance: return Value::Number(f.tolerance);
-    case kYear: return f.year ? Value::Number(*f.year) : Value::Null();
-    case kUnit: return Value::String(f.unit);
-    case kDimension: return Value::String(f.dimension);
-    case kMeasure: return Value::String(MeasureName(f.measure));
-    case kRole: return Value::String(RoleName(f.role));
-    case kQualifier: return Value::String(QualifierName(f.qualifier));
-    case kIndicator: return ind ? Value::String(ind->name) : Value::Null();
-    case kHasIndicator: return Value::Bool(ind != nullptr);
-    case kSubject: return Value::String(f.subject);
-    case kTier: return Value::String(f.tier);
-    case kText: return Value::String(f.text);
-    case kListKind: return Value::String(ListKindName(f.list_kind));
-    case kListItems: return Value::Number(f.list_items);
-    case kListValues: return Value::Number(f.list_values);
-    case kListIndex: return Value::Number(f.list_index);
-    case kListId: return f.list_id >= 0 ? Value::Number(f.list_id) : Value::Null();
-    case kEnumNames: return Value::Number(f.enum_names);
-    case kEnumEtc: return Value::Bool(f.enum_etc);
-    case kWrittenSign:
-      return Value::String(f.written_sign == '+' ? "+" : f.written_sign == '-' ? "-" : "");
-    case kDirection: return Value::Number(f.direction);
-    case kCumulative: return Value::Bool(f.cumulative);
-    case kMultiYear: return Value::Bool(f.multi_year);
-    case kIndicatorKind: return ind ? Value::String(KindName(ind->kind)) : Value::Null();
-    case kPolarity: return ind ? Value::String(PolarityName(ind->polarity)) : Value::Null();
-    case kGrowthBasis: return ind ? Value::String(GrowthName(ind->growth)) : Value::Null();
-    case kIndicatorDimension: return ind ? Value::String(ind->dimension) : Value::Null();
-    case kPeers:
-      // A rank "居全市第N" is among the city's county-level units.
-      return env.peers > 0 && f.measure == Measure::kRank &&
-                     (f.subject.find("市") != std::string::npos ||
-                      f.subject.find("州") != std::string::npos)
-                 ? Value::Number(env.peers)
-                 : Value::Null();
-    case kSentence: return Value::Number(f.sentence);
-    case kParagraph: return Value::Number(f.paragraph);
-    case kStage: return f.stage >= 0 ? Value::Number(f.stage) : Value::Null();
-    case kFlow: return Value::Bool(f.flow);
-    case kReportYear: return f.report_year ? Value::Number(*f.report_year) : Value::Null();
-    case kClaimsMet: return Value::Bool(f.claims_met);
-    case kStatedGrowth: return f.stated_growth ? Value::Number(*f.stated_growth) : Value::Null();
-    case kStatedGrowthTolerance: return Value::Number(f.stated_growth_tolerance);
-    case kPeriod: return f.period.known() ? Value::String(PeriodKindName(f.period.kind)) : Value::Null();
-    case kPeriodFrom: return f.period.known() ? Value::Number(f.period.from) : Value::Null();
-    case kPeriodTo: return f.period.known() ? Value::Number(f.period.to) : Value::Null();
-    case kKey: return Value::String(f.key);
-    case kNoun: return Value::String(f.noun);
-    case kIndicatorDimensionLabel: return ind ? Value::String(ind->dimension_label) : Value::Null();
-    case kIndicatorAdjacent: return Value::Bool(f.indicator_adjacent);
-    case kStarted: return Value::Bool(f.started);
-    case kFinished: return Value::Bool(f.finished);
-    case kListCommas: return Value::Number(f.list_commas);
-    case kStock: return Value::Bool(f.stock);
-    case kCap: return Value::Bool(f.cap);
-    case kName: return Value::String(ind ? std::string_view(ind->name) : std::string_view(f.subject));
-    case kGenericUnit: return Value::Bool(f.generic_unit);
-    case kListNames: return Value::String(f.list_names);
-    case kEnumList: return Value::String(f.enum_list);
-  }
-  return Value::Null();
+int FindField(std::string_view name) {
+  const std::vector<FieldInfo>& fields = FieldTable();
+  for (size_t i = 0; i < fields.size(); ++i)
+    if (name == fields[i].name) return static_cast<int>(i);
+  return -1;
 }
+
+Value FieldValue(const Fact& f, int field, const Environment& env) { return FieldTable()[field].get(f, env); }
 
 namespace {
 
@@ -142,6 +197,8 @@ class Literal : public Expr {
   Literal(const Literal&) = delete;
   Literal& operator=(const Literal&) = delete;
   Value Eval(const Bindings&) const override { return v_; }
+  Value::Type StaticType() const override { return v_.type; }
+  const Value& value() const { return v_; }
  private:
   const std::string storage_;  // what a string literal's Value views
   const Value v_;
@@ -154,6 +211,14 @@ class FieldRef : public Expr {
     const Fact* f = b.facts[variable_];
     static const Environment kNoEnv;
     return f ? FieldValue(*f, field_, b.env ? *b.env : kNoEnv) : Value::Null();
+  }
+  Value::Type StaticType() const override {
+    switch (FieldTable()[field_].type) {
+      case FieldInfo::Type::kNumber: return Value::Type::kNumber;
+      case FieldInfo::Type::kString: return Value::Type::kString;
+      case FieldInfo::Type::kBool: return Value::Type::kBool;
+    }
+    return Value::Type::kNull;
   }
   int variable() const { return variable_; }
   int field() const { return field_; }
@@ -173,6 +238,7 @@ class Unary : public Expr {
     if (v.type != Value::Type::kNumber) return Value::Null();
     return Value::Number(-v.number);
   }
+  Value::Type StaticType() const override { return op_ == '!' ? Value::Type::kBool : Value::Type::kNumber; }
   void References(int var, std::vector<int>* fields, bool* opaque) const override {
     e_->References(var, fields, opaque);
   }
@@ -219,6 +285,9 @@ class Binary : public Expr {
       default: return Value::Null();
     }
   }
+  Value::Type StaticType() const override {
+    return op_ >= Op::kAdd ? Value::Type::kNumber : Value::Type::kBool;
+  }
   void EqualityJoins(std::vector<int>* fields) const override {
     if (op_ == Op::kAnd) {
       l_->EqualityJoins(fields);
@@ -261,6 +330,7 @@ class Matches : public Expr {
     if (v.type != Value::Type::kString) return Value::Bool(false);
     return Value::Bool(RE2::PartialMatch(re2::StringPiece(v.string.data(), v.string.size()), *re_));
   }
+  Value::Type StaticType() const override { return Value::Type::kBool; }
   void References(int var, std::vector<int>* fields, bool* opaque) const override {
     subject_->References(var, fields, opaque);
   }
@@ -276,6 +346,7 @@ class Known : public Expr {
     Value v = e_->Eval(b);
     return Value::Bool(v.type != Value::Type::kNull && !(v.type == Value::Type::kString && v.string.empty()));
   }
+  Value::Type StaticType() const override { return Value::Type::kBool; }
   void References(int var, std::vector<int>* fields, bool* opaque) const override {
     e_->References(var, fields, opaque);
   }
@@ -297,6 +368,7 @@ class Call : public Expr {
     if (fn_ == "min") return Value::Number(std::min(xs[0], xs[1]));
     return Value::Number(std::max(xs[0], xs[1]));
   }
+  Value::Type StaticType() const override { return Value::Type::kNumber; }
   void References(int var, std::vector<int>* fields, bool* opaque) const override {
     for (const ExprPtr& a : args_) a->References(var, fields, opaque);
   }
@@ -317,6 +389,7 @@ class Met : public Expr {
     if (t == nullptr || a == nullptr) return Value::Null();
     return Value::Bool(TargetOutcome(*t, *a) != Outcome::kMissed);
   }
+  Value::Type StaticType() const override { return Value::Type::kBool; }
   void References(int var, std::vector<int>*, bool* opaque) const override {
     if (var == target_ || var == actual_) *opaque = true;
   }
@@ -326,7 +399,8 @@ class Met : public Expr {
 
 class Parser {
  public:
-  Parser(std::string_view s, const std::vector<std::string>& vars) : s_(s), vars_(vars) {}
+  Parser(std::string_view s, const std::vector<std::string>& vars, const Vocabulary* vocabulary = nullptr)
+      : s_(s), vars_(vars), vocabulary_(vocabulary) {}
 
   Result<ExprPtr> ParseAll() {
     ExprPtr e = Or();
@@ -348,8 +422,10 @@ class Parser {
   const std::string& error() const { return error_; }
 
  private:
+  // Columns count characters, as an editor shows them.
   void Fail(const std::string& message) {
-    if (error_.empty()) error_ = message + " at column " + std::to_string(pos_ + 1);
+    if (error_.empty())
+      error_ = message + " at column " + std::to_string(CountCodePoints(s_.substr(0, pos_)) + 1);
   }
   void Skip() {
     while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n')) ++pos_;
@@ -389,40 +465,105 @@ class Parser {
     return false;
   }
 
+  // How a message names an operand: "t.role", "\"5\"", or its type.
+  std::string Describe(const ExprPtr& e) const {
+    if (auto* f = dynamic_cast<const FieldRef*>(e.get()))
+      return vars_[f->variable()] + "." + FieldTable()[f->field()].name;
+    if (auto* l = dynamic_cast<const Literal*>(e.get())) return l->value().type == Value::Type::kString
+                                                                   ? "\"" + std::string(l->value().string) + "\""
+                                                                   : l->value().Format();
+    return "an expression";
+  }
+  static const char* TypeName(Value::Type t) {
+    return t == Value::Type::kNumber ? "a number" : t == Value::Type::kString ? "a string" : "true/false";
+  }
+  // A string literal compared with a field of fixed values must be one of them.
+  void CheckValue(const ExprPtr& field, const ExprPtr& literal) {
+    auto* f = dynamic_cast<const FieldRef*>(field.get());
+    auto* l = dynamic_cast<const Literal*>(literal.get());
+    if (f == nullptr || l == nullptr || l->value().type != Value::Type::kString) return;
+    const FieldInfo& info = FieldTable()[f->field()];
+    const std::vector<std::string>* names = Names(info);
+    if (names != nullptr) {
+      const std::string literal(l->value().string);
+      if (std::find(names->begin(), names->end(), literal) == names->end())
+        Fail("unknown " + std::string(info.name) + " \"" + literal + "\"" + DidYouMean(literal, *names));
+      return;
+    }
+    if (info.values.empty()) return;
+    for (const std::string& v : info.values)
+      if (v == l->value().string) return;
+    std::string list;
+    for (const std::string& v : info.values) list += (list.empty() ? "" : ", ") + (v.empty() ? "\"\"" : v);
+    Fail("unknown " + std::string(info.name) + " \"" + std::string(l->value().string) + "\" (" + Describe(field) +
+         " is one of " + list + ")" + DidYouMean(l->value().string, info.values));
+  }
+  // The operands' types must fit the operator: numbers for < and +, like
+  // with like for == (true/false and numbers count as alike).
+  ExprPtr Checked(Op op, ExprPtr l, ExprPtr r, size_t at) {
+    if (!error_.empty()) return Error();
+    const size_t end = pos_;
+    pos_ = at;  // errors point at the comparison's start
+    const Value::Type tl = l->StaticType(), tr = r->StaticType();
+    const bool known = tl != Value::Type::kNull && tr != Value::Type::kNull;
+    if (op == Op::kEq || op == Op::kNe) {
+      if (known && (tl == Value::Type::kString) != (tr == Value::Type::kString))
+        Fail(Describe(l) + " is " + TypeName(tl) + " and " + Describe(r) + " is " + TypeName(tr) +
+             ": they are never equal");
+      CheckValue(l, r);
+      CheckValue(r, l);
+    } else if (op != Op::kAnd && op != Op::kOr) {
+      for (const ExprPtr& e : {l, r})
+        if (e->StaticType() == Value::Type::kString)
+          Fail(Describe(e) + " is a string; arithmetic and ordering take numbers");
+    }
+    pos_ = end;
+    return std::make_shared<Binary>(op, l, r);
+  }
+
+  size_t Start() {
+    Skip();
+    return pos_;
+  }
   ExprPtr Or() {
+    const size_t at = Start();
     ExprPtr l = And();
-    while (error_.empty() && Eat("||")) l = std::make_shared<Binary>(Op::kOr, l, And());
+    while (error_.empty() && Eat("||")) l = Checked(Op::kOr, l, And(), at);
     return l;
   }
   ExprPtr And() {
+    const size_t at = Start();
     ExprPtr l = Cmp();
-    while (error_.empty() && Eat("&&")) l = std::make_shared<Binary>(Op::kAnd, l, Cmp());
+    while (error_.empty() && Eat("&&")) l = Checked(Op::kAnd, l, Cmp(), at);
     return l;
   }
   ExprPtr Cmp() {
+    const size_t at = Start();
     ExprPtr l = Add();
     static const std::pair<const char*, Op> kOps[] = {{"==", Op::kEq}, {"!=", Op::kNe},
                                                       {"<=", Op::kLe}, {">=", Op::kGe},
                                                       {"<", Op::kLt},  {">", Op::kGt}};
     for (const auto& [tok, op] : kOps) {
-      if (Eat(tok)) return std::make_shared<Binary>(op, l, Add());
+      if (Eat(tok)) return Checked(op, l, Add(), at);
     }
     return l;
   }
   ExprPtr Add() {
+    const size_t at = Start();
     ExprPtr l = Mul();
     while (error_.empty()) {
-      if (Eat("+")) l = std::make_shared<Binary>(Op::kAdd, l, Mul());
-      else if (Eat("-")) l = std::make_shared<Binary>(Op::kSub, l, Mul());
+      if (Eat("+")) l = Checked(Op::kAdd, l, Mul(), at);
+      else if (Eat("-")) l = Checked(Op::kSub, l, Mul(), at);
       else break;
     }
     return l;
   }
   ExprPtr Mul() {
+    const size_t at = Start();
     ExprPtr l = UnaryExpr();
     while (error_.empty()) {
-      if (Eat("*")) l = std::make_shared<Binary>(Op::kMul, l, UnaryExpr());
-      else if (Eat("/")) l = std::make_shared<Binary>(Op::kDiv, l, UnaryExpr());
+      if (Eat("*")) l = Checked(Op::kMul, l, UnaryExpr(), at);
+      else if (Eat("/")) l = Checked(Op::kDiv, l, UnaryExpr(), at);
       else break;
     }
     return l;
@@ -569,16 +710,26 @@ class Parser {
     return Error();
   }
 
+  // The lexicon's names a field takes (indicator, unit), when known.
+  const std::vector<std::string>* Names(const FieldInfo& info) const {
+    if (vocabulary_ == nullptr) return nullptr;
+    if (std::string_view(info.name) == "indicator") return &vocabulary_->indicators;
+    if (std::string_view(info.name) == "unit") return &vocabulary_->units;
+    return nullptr;
+  }
+
   std::string_view s_;
   const std::vector<std::string>& vars_;
+  const Vocabulary* vocabulary_;
   size_t pos_ = 0;
   std::string error_;
 };
 
 }  // namespace
 
-Result<ExprPtr> Expr::Parse(std::string_view source, const std::vector<std::string>& variables) {
-  Parser p(source, variables);
+Result<ExprPtr> Expr::Parse(std::string_view source, const std::vector<std::string>& variables,
+                            const Vocabulary* vocabulary) {
+  Parser p(source, variables, vocabulary);
   return p.ParseAll();
 }
 

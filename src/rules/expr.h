@@ -50,18 +50,49 @@ struct Bindings {
   const Environment* env = nullptr;
 };
 
-const std::vector<std::string>& FactFields();
+// The fields of a fact an expression can read: the one table that the
+// parser checks names, types and literals against, evaluation reads, and
+// rules/README.md's field list follows (a unit test holds it to that).
+struct FieldInfo {
+  enum class Type { kNumber, kString, kBool };
+  const char* name;
+  Type type;
+  std::vector<std::string> values;  // a string field's only values, else empty
+  const char* doc;
+  Value (*get)(const Fact& fact, const Environment& env);
+};
+const std::vector<FieldInfo>& FieldTable();
+const std::vector<std::string>& FactFields();  // the table's names, in order
+int FindField(std::string_view name);            // index into the table, or -1
 Value FieldValue(const Fact& fact, int field, const Environment& env);
+
+// The lexicon's names, for checking a rule's literals when it loads: a
+// string compared with `indicator` must name an indicator, with `unit` a unit.
+struct Vocabulary {
+  std::vector<std::string> indicators;
+  std::vector<std::string> units;
+};
+
+// What a rule's expressions are parsed against: the variables its kind binds
+// ("t", "a": what Bindings::facts[0], [1] are called) and, when given, the
+// lexicon's names.
+struct ParseContext {
+  std::vector<std::string> variables;
+  const Vocabulary* vocabulary = nullptr;
+};
 
 class Expr {
  public:
-  // `variables` names what Bindings::facts[0], [1] are called ("t", "a").
   // On error the message says where in `source` (1-based column).
   static Result<std::shared_ptr<const Expr>> Parse(std::string_view source,
-                                                   const std::vector<std::string>& variables);
+                                                   const std::vector<std::string>& variables,
+                                                   const Vocabulary* vocabulary = nullptr);
   virtual ~Expr() = default;
   virtual Value Eval(const Bindings& b) const = 0;
   bool Test(const Bindings& b) const { return Eval(b).truthy(); }
+  // What the expression yields as far as the parser can tell; kNull when
+  // it cannot (a null literal).
+  virtual Value::Type StaticType() const = 0;
 
   // For indexing joins: the fields F for which the expression is a
   // conjunction containing "VAR0.F == VAR1.F" (either order).

@@ -1,5 +1,7 @@
 #include "rules/filter.h"
 
+#include <algorithm>
+
 #include "base/spell.h"
 
 namespace plancheck {
@@ -17,11 +19,11 @@ std::string AnyOf(const std::string& var, const char* field, const std::vector<s
 
 }  // namespace
 
-ExprPtr CompileExpression(TableReader& rule, const char* key, bool required,
-                          const std::vector<std::string>& variables) {
+ExprPtr CompileExpression(TableReader& rule, const char* key, bool required, const ParseContext& context) {
+  const std::vector<std::string>& variables = context.variables;
   std::optional<std::string> source = rule.String(key, required);
   if (!source) return required ? nullptr : Expr::Parse("true", variables).value();
-  Result<ExprPtr> e = Expr::Parse(*source, variables);
+  Result<ExprPtr> e = Expr::Parse(*source, variables, context.vocabulary);
   if (!e.ok()) {
     rule.Error(rule.LineOfKey(key), std::string(key) + ": " + e.status().message());
     return nullptr;
@@ -30,42 +32,39 @@ ExprPtr CompileExpression(TableReader& rule, const char* key, bool required,
 }
 
 ExprPtr CompileFilter(TableReader& rule, const char* key, const std::string& var,
-                      const std::vector<std::string>& variables) {
+                      const ParseContext& context) {
+  const std::vector<std::string>& variables = context.variables;
   const toml::table* table = rule.Table(key);
   if (table == nullptr) return Expr::Parse("true", variables).value();
   TableReader f(*table, rule.path(), rule.errors(), std::string("[") + key + "]");
   std::vector<std::string> terms;
-  struct EnumKey {
-    const char* key;
-    const char* field;
-    std::vector<std::string> allowed;  // empty: free text
-  };
-  const EnumKey kKeys[] = {
-      {"role", "role", {"actual", "target", "other"}},
-      {"measure", "measure", {"level", "rate", "growth", "change", "rank", "threshold"}},
-      {"qualifier", "qualifier", {"=", ">=", "<=", ">", "<", "~"}},
-      {"polarity", "polarity", {"higher", "lower", "band"}},
-      {"growth_basis", "growth_basis", {"real", "nominal", "none"}},
-      {"indicator_kind", "indicator_kind", {"level", "rate", "index"}},
-      {"list_kind", "list_kind", {"respectively", "each", "pairwise"}},
-      {"dimension", "dimension", {}},
-      {"unit", "unit", {}},
-  };
-  for (const EnumKey& k : kKeys) {
-    std::vector<std::string> values = f.Strings(k.key);
+  // Keys naming a field; the values a field takes are the field table's.
+  const char* kKeys[] = {"role", "measure", "qualifier", "polarity", "growth_basis",
+                         "indicator_kind", "list_kind", "dimension", "unit"};
+  bool bad = false;
+  for (const char* k : kKeys) {
+    std::vector<std::string> values = f.Strings(k);
     if (values.empty()) continue;
+    const std::vector<std::string>& allowed = FieldTable()[FindField(k)].values;
     for (const std::string& v : values) {
-      if (k.allowed.empty()) continue;
-      bool ok = false;
-      for (const std::string& a : k.allowed) ok |= a == v;
-      if (!ok) {
-        std::string list;
-        for (const std::string& a : k.allowed) list += (list.empty() ? "" : ", ") + a;
-        f.Error(f.LineOfKey(k.key), std::string("[") + key + "]: " + k.key + " '" + v +
-                                        "' is not one of " + list + DidYouMean(v, k.allowed));
+      if (allowed.empty() || std::find(allowed.begin(), allowed.end(), v) != allowed.end()) continue;
+      std::string list;
+      for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      f.Error(f.LineOfKey(k), std::string("[") + key + "]: " + k + " '" + v + "' is not one of " + list +
+                                  DidYouMean(v, allowed));
+      bad = true;
+    }
+    terms.push_back(AnyOf(var, k, values));
+  }
+  // Indicator and unit names the lexicon must know, checked where written.
+  if (const Vocabulary* names = context.vocabulary) {
+    for (const auto& [k, known] : {std::pair{"indicator", &names->indicators}, std::pair{"unit", &names->units}}) {
+      for (const std::string& v : f.Strings(k)) {
+        if (v == "*" || std::find(known->begin(), known->end(), v) != known->end()) continue;
+        f.Error(f.LineOfKey(k), std::string("[") + key + "]: unknown " + k + " \"" + v + "\"" + DidYouMean(v, *known));
+        bad = true;
       }
     }
-    terms.push_back(AnyOf(var, k.field, values));
   }
   std::vector<std::string> indicators = f.Strings("indicator");
   if (indicators.size() == 1 && indicators[0] == "*") {
@@ -80,13 +79,14 @@ ExprPtr CompileFilter(TableReader& rule, const char* key, const std::string& var
   std::string source;
   for (const std::string& t : terms) source += (source.empty() ? "" : " && ") + t;
   if (where) {
-    Result<ExprPtr> check = Expr::Parse(*where, variables);
+    Result<ExprPtr> check = Expr::Parse(*where, variables, context.vocabulary);
     if (!check.ok()) {
       f.Error(f.LineOfKey("where"), std::string("[") + key + "].where: " + check.status().message());
       return nullptr;
     }
     source += (source.empty() ? "(" : " && (") + *where + ")";
   }
+  if (bad) return nullptr;
   if (source.empty()) source = "true";
   Result<ExprPtr> e = Expr::Parse(source, variables);
   PLANCHECK_CHECK(e.ok());

@@ -13,10 +13,9 @@ namespace plancheck {
 // the variable `var` (index into `variables`). Returns nullptr after
 // reporting an error.
 ExprPtr CompileFilter(TableReader& rule, const char* key, const std::string& var,
-                      const std::vector<std::string>& variables);
+                      const ParseContext& context);
 
 // Reads an expression key; reports parse errors with the key's line.
-ExprPtr CompileExpression(TableReader& rule, const char* key, bool required,
-                          const std::vector<std::string>& variables);
+ExprPtr CompileExpression(TableReader& rule, const char* key, bool required, const ParseContext& context);
 
 }  // namespace plancheck

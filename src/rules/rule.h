@@ -51,7 +51,7 @@ struct RuleKindInfo {
   // The variables its expressions and messages bind, in order.
   std::vector<std::string> variables;
   // Reads the kind's keys (validated; errors to r.errors()).
-  std::unique_ptr<RuleCheck> (*compile)(TableReader& r, const std::vector<std::string>& variables);
+  std::unique_ptr<RuleCheck> (*compile)(TableReader& r, const ParseContext& context);
 };
 
 const std::vector<RuleKindInfo>& RuleKinds();
@@ -113,9 +113,13 @@ class RuleSet {
   const Rule* Find(const std::string& id) const;
   std::vector<std::string> Ids() const;
   std::vector<std::string> Groups() const;
+  // The lexicon's names that rules loaded from now on are checked against
+  // (indicator and unit literals); null: not checked.
+  void set_vocabulary(const Vocabulary* vocabulary) { vocabulary_ = vocabulary; }
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;
+  const Vocabulary* vocabulary_ = nullptr;
 };
 
 }  // namespace plancheck

@@ -246,6 +246,34 @@ out=$("$pc" --rules "$work/twice" "$report" 2>&1); status=$?
 if [[ $status -eq 2 && $out == *"b.toml:"*"duplicate rule id"* ]]; then passed=$((passed + 1)); else
   echo "FAIL two copies of one rule file: status $status"; failed=$((failed + 1)); fi
 
+# Issue 14: a rule file with a misspelt indicator, unit, role or field does
+# not load: exit 2, every problem with its file, line and the nearest name.
+mkdir -p "$work/typos"
+cat >"$work/typos/mine.toml" <<'EOF'
+[[rule]]
+id = "my-check"
+kind = "bound"
+summary = "x"
+message = "{t.name}"
+assert = 't.role == "tagret" || t.vlaue > 0'
+
+[rule.subject]
+indicator = "地区生产总直"
+unit = "％"
+EOF
+out=$("$pc" --rules "$work/typos" "$report" 2>&1); status=$?
+if [[ $status -eq 2 && $out == *"typos/mine.toml:9: error: [subject]: unknown indicator \"地区生产总直\" (did you mean '地区生产总值'?)"* &&
+      $out == *"typos/mine.toml:10: error: [subject]: unknown unit \"％\" (did you mean '%'?)"* &&
+      $out == *"typos/mine.toml:6: error: assert: unknown role \"tagret\""*"(did you mean 'target'?)"* ]]; then
+  passed=$((passed + 1)); else echo "FAIL misspelt rule: status $status: $out"; failed=$((failed + 1)); fi
+sed -i 's/t.role == "tagret" || //' "$work/typos/mine.toml"
+out=$("$pc" --rules "$work/typos" "$report" 2>&1); status=$?
+if [[ $status -eq 2 && $out == *"typos/mine.toml:6: error: assert: unknown field 'vlaue' (did you mean 'value'?)"* ]]; then
+  passed=$((passed + 1)); else echo "FAIL misspelt field: status $status: $out"; failed=$((failed + 1)); fi
+out=$("$pc" rules --fields)
+if [[ $out == *$'role\tstring (actual, target, other)'* && $(wc -l <<<"$out") -gt 40 ]]; then
+  passed=$((passed + 1)); else echo "FAIL rules --fields: $out"; failed=$((failed + 1)); fi
+
 # Issue 15, item 8: a counting finding names the items it counted.
 printf '一、2022年计划执行情况\n工业增加值、服务业增加值分别增长5%%、6%%、7%%。新建东城、葭萌3所公办幼儿园。\n' >"$work/counts.txt"
 out=$("$pc" --color never "$work/counts.txt")

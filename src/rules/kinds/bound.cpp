@@ -41,9 +41,9 @@ class Bound : public RuleCheck {
 
 }  // namespace
 
-std::unique_ptr<RuleCheck> CompileBound(TableReader& r, const std::vector<std::string>& vars) {
-  ExprPtr subject = CompileFilter(r, "subject", vars[0], vars);
-  ExprPtr assertion = CompileExpression(r, "assert", true, vars);
+std::unique_ptr<RuleCheck> CompileBound(TableReader& r, const ParseContext& context) {
+  ExprPtr subject = CompileFilter(r, "subject", context.variables[0], context);
+  ExprPtr assertion = CompileExpression(r, "assert", true, context);
   std::string span = *r.Enum("span", {"fact", "list", "enumeration", "indicator"}, "fact");
   std::string once = *r.Enum("once_per", {"fact", "list"}, "fact");
   if (!subject || !assertion) return nullptr;

@@ -8,6 +8,6 @@
 
 namespace plancheck {
 
-std::unique_ptr<RuleCheck> CompileBound(TableReader& r, const std::vector<std::string>& vars);
+std::unique_ptr<RuleCheck> CompileBound(TableReader& r, const ParseContext& context);
 
 }  // namespace plancheck

@@ -196,13 +196,13 @@ class Compare : public RuleCheck {
 
 }  // namespace
 
-std::unique_ptr<RuleCheck> CompileCompare(TableReader& r, const std::vector<std::string>& vars) {
-  ExprPtr subject = CompileFilter(r, "subject", vars[0], vars);
-  ExprPtr other = CompileFilter(r, "other", vars[1], vars);
-  ExprPtr join = CompileExpression(r, "join", false, vars);
+std::unique_ptr<RuleCheck> CompileCompare(TableReader& r, const ParseContext& context) {
+  ExprPtr subject = CompileFilter(r, "subject", context.variables[0], context);
+  ExprPtr other = CompileFilter(r, "other", context.variables[1], context);
+  ExprPtr join = CompileExpression(r, "join", false, context);
   std::string fire = *r.Enum("fire", {"assert-fails", "no-match"}, "assert-fails");
   bool no_match = fire == "no-match";
-  ExprPtr assertion = CompileExpression(r, "assert", !no_match, vars);
+  ExprPtr assertion = CompileExpression(r, "assert", !no_match, context);
   if (!subject || !other || !join || !assertion) return nullptr;
   return std::make_unique<Compare>(subject, other, join, assertion, no_match);
 }

@@ -9,6 +9,6 @@
 
 namespace plancheck {
 
-std::unique_ptr<RuleCheck> CompileCompare(TableReader& r, const std::vector<std::string>& vars);
+std::unique_ptr<RuleCheck> CompileCompare(TableReader& r, const ParseContext& context);
 
 }  // namespace plancheck

@@ -56,10 +56,10 @@ class Parts : public RuleCheck {
 
 }  // namespace
 
-std::unique_ptr<RuleCheck> CompileParts(TableReader& r, const std::vector<std::string>& vars) {
-  ExprPtr whole = CompileFilter(r, "subject", vars[0], vars);
-  ExprPtr part = CompileFilter(r, "part", vars[1], vars);
-  ExprPtr assertion = CompileExpression(r, "assert", true, vars);
+std::unique_ptr<RuleCheck> CompileParts(TableReader& r, const ParseContext& context) {
+  ExprPtr whole = CompileFilter(r, "subject", context.variables[0], context);
+  ExprPtr part = CompileFilter(r, "part", context.variables[1], context);
+  ExprPtr assertion = CompileExpression(r, "assert", true, context);
   std::string mode = *r.Enum("mode", {"each", "range"}, "each");
   int min_parts = static_cast<int>(r.Integer("min_parts").value_or(1));
   if (!whole || !part || !assertion) return nullptr;

@@ -10,6 +10,6 @@
 
 namespace plancheck {
 
-std::unique_ptr<RuleCheck> CompileParts(TableReader& r, const std::vector<std::string>& vars);
+std::unique_ptr<RuleCheck> CompileParts(TableReader& r, const ParseContext& context);
 
 }  // namespace plancheck

@@ -89,8 +89,8 @@ std::unique_ptr<GuardedRegex> CompileRe(TableReader& r, const char* key, bool re
 
 }  // namespace
 
-std::unique_ptr<RuleCheck> CompilePattern(TableReader& r, const std::vector<std::string>& vars) {
-  (void)vars;
+std::unique_ptr<RuleCheck> CompilePattern(TableReader& r, const ParseContext& context) {
+  (void)context;
   std::unique_ptr<GuardedRegex> pattern = CompileRe(r, "pattern", true);
   std::unique_ptr<GuardedRegex> after = CompileRe(r, "after", false);
   std::optional<std::string> role = r.Enum("role", {"actual", "target", "other"}, std::nullopt);

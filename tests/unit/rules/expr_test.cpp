@@ -58,6 +58,30 @@ BOOST_AUTO_TEST_CASE(ReportsUnknownFieldsWithASuggestion) {
   BOOST_TEST(ParseError("x.value >= 1").find("unknown variable 'x'") == 0);
 }
 
+// Types and literals are checked when a rule loads, not found wrong while
+// it runs: a value a field never takes, a number compared with a string.
+BOOST_AUTO_TEST_CASE(ChecksTypesAndLiteralsAtParse) {
+  BOOST_TEST(ParseError("t.role == \"tagret\"") ==
+             "unknown role \"tagret\" (t.role is one of actual, target, other) (did you mean 'target'?) at column 1");
+  BOOST_TEST(ParseError("\"levle\" != a.measure").find("unknown measure \"levle\"") == 0u);
+  BOOST_TEST(ParseError("t.value > \"5\"") == "\"5\" is a string; arithmetic and ordering take numbers at column 1");
+  BOOST_TEST(ParseError("t.unit + 1 > 0").find("t.unit is a string") == 0u);
+  BOOST_TEST(ParseError("t.year > 0 && t.role == \"tagret\"").find("at column 15") != std::string::npos);
+  BOOST_TEST(ParseError("t.value == \"5\"") == "t.value is a number and \"5\" is a string: they are never equal at column 1");
+  BOOST_TEST(ParseError("t.cumulative == \"true\"").find("t.cumulative is true/false") == 0u);
+  // What is right still parses: like with like, true/false as numbers, "".
+  for (const char* ok : {"t.role == \"target\" && a.role != \"actual\"", "t.list_kind == \"\"",
+                         "t.cumulative == a.cumulative", "t.flow + 0 == 1", "t.unit == a.unit"})
+    BOOST_TEST(Expr::Parse(ok, kVars).ok(), ok);
+  // With the lexicon's names, indicator and unit literals are checked too.
+  Vocabulary names{{"地区生产总值"}, {"元", "%"}};
+  Result<ExprPtr> e = Expr::Parse("t.indicator == \"地区生产总直\"", kVars, &names);
+  BOOST_REQUIRE(!e.ok());
+  BOOST_TEST(e.status().message() == "unknown indicator \"地区生产总直\" (did you mean '地区生产总值'?) at column 1");
+  BOOST_TEST(!Expr::Parse("t.unit == \"％\"", kVars, &names).ok());
+  BOOST_TEST(Expr::Parse("t.indicator == \"地区生产总值\" && t.unit != \"%\"", kVars, &names).ok());
+}
+
 BOOST_AUTO_TEST_CASE(ReportsSyntaxErrorsWithAColumn) {
   BOOST_TEST(ParseError("(t.value >= 1") == "missing ')' at column 14");
   BOOST_TEST(ParseError("t.value >= ") == "unexpected end of expression at column 12");

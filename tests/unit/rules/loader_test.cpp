@@ -1,3 +1,6 @@
+#include <set>
+#include <sstream>
+
 #include <boost/test/unit_test.hpp>
 
 #include "rules/rule.h"
@@ -117,14 +120,46 @@ BOOST_AUTO_TEST_CASE(RejectsInvalidUtf8BeforeTomlSeesIt) {
              "rules/x.toml:3: error: invalid UTF-8 at byte offset 20 (rule and lexicon files are UTF-8)");
 }
 
-BOOST_AUTO_TEST_CASE(FuzzerFoundInputsLoadWithoutCrashing) {
-  for (const char* name : {"rules-invalid-utf8.toml", "rules-cjk-bare-key.toml",
-                           "rules-empty-paragraph.toml"}) {
-    std::string text = ReadSourceFile(std::string("tests/fuzz/regressions/") + name);
-    RuleSet rules;
-    ConfigErrors errors;
-    rules.LoadFile(text, "regression.toml", &errors);
+// The malformed ones are reported, each error with a line; the one that
+// once crashed the rule-test runner (an empty paragraph in a case) loads.
+BOOST_AUTO_TEST_CASE(FuzzerFoundInputsAreReportedWithALine) {
+  RuleSet loads;
+  ConfigErrors none;
+  loads.LoadFile(ReadSourceFile("tests/fuzz/regressions/rules-empty-paragraph.toml"), "r.toml", &none);
+  BOOST_TEST(none.empty());
+  BOOST_TEST(!loads.rules().empty());
+  for (const char* name : {"rules-invalid-utf8.toml", "rules-cjk-bare-key.toml"}) {
+    BOOST_TEST_CONTEXT(name) {
+      std::string text = ReadSourceFile(std::string("tests/fuzz/regressions/") + name);
+      RuleSet rules;
+      ConfigErrors errors;
+      rules.LoadFile(text, "regression.toml", &errors);
+      BOOST_TEST(!errors.empty());
+      for (const ConfigError& e : errors.all()) BOOST_TEST(e.line > 0, e.Format());
+    }
   }
+}
+
+// rules/README.md's table of fields lists exactly the fields expressions
+// can read (the field table, rules/expr.h).
+BOOST_AUTO_TEST_CASE(ReadmeListsEveryField) {
+  std::string readme = ReadSourceFile("rules/README.md");
+  size_t from = readme.find("### Facts and their fields");
+  size_t to = readme.find("\n### ", from + 1);
+  BOOST_REQUIRE(from != std::string::npos);
+  std::set<std::string> listed;
+  std::istringstream lines(readme.substr(from, to - from));
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("| `", 0) != 0) continue;
+    std::string first = line.substr(0, line.find(" |", 2));
+    for (size_t at = first.find('`'); at != std::string::npos; at = first.find('`', at + 1)) {
+      size_t end = first.find('`', at + 1);
+      listed.insert(first.substr(at + 1, end - at - 1));
+      at = end;
+    }
+  }
+  const std::vector<std::string>& fields = FactFields();
+  BOOST_TEST(listed == std::set<std::string>(fields.begin(), fields.end()), boost::test_tools::per_element());
 }
 
 // Found by fuzz_rules: toml++ 3.3 reaches undefined behaviour on 、 in a bare
