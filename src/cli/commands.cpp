@@ -294,6 +294,23 @@ bool UseColor(const Options& o) {
   return o.output.empty() && isatty(STDOUT_FILENO);
 }
 
+// Rules asked for by --enable that compare consecutive reports cannot run in
+// check, which reads one report at a time: one line says so and where they run.
+void WarnSeriesRules(const Options& o, const Engine& engine) {
+  const auto& asked = o.selection.enable;
+  std::string ids;
+  int n = 0;
+  for (const Rule* r : engine.enabled()) {
+    const bool named = std::find(asked.begin(), asked.end(), r->id) != asked.end() ||
+                       std::find(asked.begin(), asked.end(), r->group) != asked.end();
+    if (named && r->scope == Rule::Scope::kSeries) ids += (n++ ? ", " : "") + r->id;
+  }
+  if (n > 0)
+    std::fprintf(stderr, "plancheck: warning: %s %s compare%s a report with the next year's, and check reads one "
+                 "report at a time: run %s with 'plancheck audit'\n",
+                 n == 1 ? "rule" : "rules", ids.c_str(), n == 1 ? "s" : "", n == 1 ? "it" : "them");
+}
+
 // The findings of check or audit (all of them, sorted, the baseline applied)
 // in one of the formats that need them all at once. `page` carries what only
 // the review page shows; its rules and language are filled in here.
@@ -421,6 +438,7 @@ int CmdCheck(const Options& o) {
     return Fail("--fail-on must be error, warning or note, not '" + o.fail_on + "'");
   Engine engine;
   if (!LoadEngine(o, &engine)) return 2;
+  WarnSeriesRules(o, engine);
   if ((format == "text" || format == "json" || format == "github") && o.write_baseline.empty())
     return CheckStreaming(o, engine, format, baseline, fail_on);
   Loaded loaded;

@@ -276,7 +276,7 @@ void Engine::Check(const Report& report, bool english, std::vector<Diagnostic>* 
   {
     VectorSink sink(out, severity_);
     for (const Rule* rule : enabled_)
-      if (rule->group != "audit") rule->check->Check(*rule, input, &sink);
+      if (rule->scope == Rule::Scope::kReport) rule->check->Check(*rule, input, &sink);
   }
   DropRepeats(first, out);
 }
@@ -310,7 +310,7 @@ void Engine::CheckSeries(const std::vector<const Report*>& series, bool english,
     input.env = &later.env;
     input.english = english;
     for (const Rule* rule : enabled_)
-      if (rule->group == "audit") rule->check->Check(*rule, input, &sink);
+      if (rule->scope == Rule::Scope::kSeries) rule->check->Check(*rule, input, &sink);
   }
   DropRepeats(first, out);
 }

@@ -145,6 +145,9 @@ void RuleSet::LoadTable(const toml::table& doc, const std::string& path, ConfigE
         rule->kind = *kind;
     }
     rule->group = *rr.Enum("group", {"default", "strict", "audit"}, "default");
+    rule->scope = *rr.Enum("scope", {"report", "series"}, rule->group == "audit" ? "series" : "report") == "series"
+                      ? Rule::Scope::kSeries
+                      : Rule::Scope::kReport;
     std::string severity = *rr.Enum("severity", {"error", "warning", "note"}, "warning");
     ParseSeverity(severity, &rule->severity);
     rule->summary = rr.String("summary").value_or("");

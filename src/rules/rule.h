@@ -73,6 +73,11 @@ class Rule {
   bool builtin = false;  // compiled into the binary: a rule file of --rules may redefine it
   std::string kind;
   std::string group = "default";
+  // What the rule reads: one report at a time (check), or two consecutive
+  // reports of a region (audit). Given as `scope`; by default "series" for
+  // the audit group and "report" for the others.
+  enum class Scope { kReport, kSeries };
+  Scope scope = Scope::kReport;
   Severity severity = Severity::kWarning;
   std::string summary;         // one line, Chinese
   std::string summary_en;      // with --lang en

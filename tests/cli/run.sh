@@ -274,6 +274,12 @@ out=$("$pc" rules --fields)
 if [[ $out == *$'role\tstring (actual, target, other)'* && $(wc -l <<<"$out") -gt 40 ]]; then
   passed=$((passed + 1)); else echo "FAIL rules --fields: $out"; failed=$((failed + 1)); fi
 
+# A rule that compares two reports, asked for in check: one line says why it
+# does not run there and where it does; the run goes on.
+out=$("$pc" --color never check --enable target-missed "$report" 2>"$work/stderr"); status=$?
+if [[ $status -eq 1 && $(cat "$work/stderr") == "plancheck: warning: rule target-missed compares a report with the next year's, and check reads one report at a time: run it with 'plancheck audit'" && $out == *"[target-below-prior-actual]"* ]]; then
+  passed=$((passed + 1)); else echo "FAIL check --enable target-missed: status $status: $(cat "$work/stderr")"; failed=$((failed + 1)); fi
+
 # Issue 15, item 8: a counting finding names the items it counted.
 printf '一、2022年计划执行情况\n工业增加值、服务业增加值分别增长5%%、6%%、7%%。新建东城、葭萌3所公办幼儿园。\n' >"$work/counts.txt"
 out=$("$pc" --color never "$work/counts.txt")
