@@ -21,8 +21,6 @@ size_t PrevCodePointStart(std::string_view s, size_t pos);
 // Number of code points in `s`.
 size_t CountCodePoints(std::string_view s);
 
-void AppendUtf8(char32_t c, std::string* out);
-
 // The byte offset of the first invalid UTF-8 sequence, or npos when valid.
 size_t FindInvalidUtf8(std::string_view s);
 

@@ -51,6 +51,8 @@ struct Options {
   int jobs = 1;
   size_t max_input_mb = 64;  // --max-input-mb
   std::string config;     // --config FILE
+  std::string config_path;  // the configuration read, if any
+  std::map<std::string, int> severity_lines;  // its [severity] entries' lines
   std::string baseline;   // --baseline FILE
   std::string write_baseline;
   bool fail_on_given = false;
@@ -187,6 +189,8 @@ bool ApplyConfig(Options* o) {
   o->selection.disable = disable;
   o->selection.strict = o->selection.strict || c.strict;
   o->selection.severity = c.severity;
+  o->config_path = path;
+  o->severity_lines = c.severity_lines;
   std::vector<std::string> dirs = c.rule_dirs;
   dirs.insert(dirs.end(), o->rule_dirs.begin(), o->rule_dirs.end());
   o->rule_dirs = dirs;
@@ -204,6 +208,15 @@ bool LoadEngine(const Options& o, Engine* engine, bool load_rules = true) {
   if (!errors.empty()) return false;
   RuleSelection selection = o.selection;
   if (!load_rules) selection = RuleSelection();
+  // A [severity] entry of the configuration naming no rule: its file and line.
+  bool unknown = false;
+  for (const auto& [id, line] : o.severity_lines) {
+    if (!load_rules || engine->rules().Find(id) != nullptr) continue;
+    std::fprintf(stderr, "%s:%d: error: [severity]: unknown rule '%s'%s\n", o.config_path.c_str(), line, id.c_str(),
+                 DidYouMean(id, engine->rules().Ids()).c_str());
+    unknown = true;
+  }
+  if (unknown) return false;
   Status s = engine->Select(selection);
   if (!s.ok()) {
     Fail(s.message());

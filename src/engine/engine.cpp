@@ -60,7 +60,7 @@ void Engine::LoadRegions(std::string_view text, const std::string& path, ConfigE
     if (table == nullptr) continue;
     TableReader r(*table, path, errors, "[[region]]");
     Region region;
-    region.name = r.String("name", true).value_or("");
+    r.String("name");  // names the entry for its reader
     region.peers = static_cast<int>(r.Integer("peers").value_or(0));
     region.members = r.Strings("members");
     r.Finish();

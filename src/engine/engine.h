@@ -27,7 +27,6 @@
 namespace plancheck {
 
 struct Region {
-  std::string name;
   int peers = 0;
   std::vector<std::string> members;
 };

@@ -142,7 +142,6 @@ class Lexicon {
   // the same name then redefines it instead of being a duplicate.
   void MarkBuiltin();
   const std::vector<Unit>& units() const { return units_; }
-  size_t indicator_count() const { return indicators_.size(); }
   const std::vector<std::unique_ptr<Indicator>>& indicators() const { return indicators_; }
 
  private:

@@ -184,12 +184,6 @@ Document Segment(const SourceFile& file, const PeriodWords& words) {
       std::string r;
       if (RE2::PartialMatch(text, region, &r)) doc.region = r;
     }
-    static const RE2 date(R"(((?:19|20)\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2}))");
-    std::string y, m, d;
-    if (doc.published.empty() && text.find("发布") != std::string::npos &&
-        RE2::PartialMatch(text, date, &y, &m, &d)) {
-      doc.published = y + "-" + (m.size() == 1 ? "0" + m : m) + "-" + (d.size() == 1 ? "0" + d : d);
-    }
   }
 
   // Pass 1: headings and paragraphs, and the years the report is about.

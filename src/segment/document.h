@@ -57,7 +57,6 @@ struct Document {
   const SourceFile* file = nullptr;
   std::string title;
   std::string region;
-  std::string published;             // "2023-06-26" where stated
   std::optional<int> actual_year;    // the year whose execution is reported
   std::optional<int> target_year;    // the year whose plan is proposed
   std::vector<Section> sections;

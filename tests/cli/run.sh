@@ -274,6 +274,11 @@ out=$("$pc" rules --fields)
 if [[ $out == *$'role\tstring (actual, target, other)'* && $(wc -l <<<"$out") -gt 40 ]]; then
   passed=$((passed + 1)); else echo "FAIL rules --fields: $out"; failed=$((failed + 1)); fi
 
+# A configuration's [severity] naming no rule: the configuration's line.
+mkdir -p "$work/configured" && cp "$report" "$work/configured/r.txt"
+printf '[severity]\ntarget-below-prior-actaul = "note"\n' >"$work/configured/.plancheck.toml"
+expect "config severity of an unknown rule" 2 "configured/.plancheck.toml:2: error: \\[severity\\]: unknown rule 'target-below-prior-actaul' \\(did you mean 'target-below-prior-actual'\\?\\)" -- "$pc" "$work/configured/r.txt"
+
 # A rule that compares two reports, asked for in check: one line says why it
 # does not run there and where it does; the run goes on.
 out=$("$pc" --color never check --enable target-missed "$report" 2>"$work/stderr"); status=$?
