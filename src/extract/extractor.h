@@ -38,6 +38,18 @@ class Extractor {
   // count names.
   void ReadWords(const Document& doc, size_t pi, const ParagraphText& paragraph,
                  int sentence_base, std::vector<RawQuantity>* found) const;
+  // The stages of ReadWords for one quantity, in order; `Around` holds the
+  // words around it that they share (extractor.cpp).
+  struct Around;
+  Around Place(const ParagraphText& p, const RawQuantity& q, size_t qi, size_t prev_end) const;
+  void ReadSubject(const ParagraphText& p, Around* a, RawQuantity* q) const;
+  void ReadIndicator(const ParagraphText& p, const std::vector<RawQuantity>& found, Around* a,
+                     std::vector<std::pair<size_t, size_t>>* aliases, RawQuantity* q) const;
+  void ReadTier(const SourceFile& file, Fact* f) const;
+  void ReadIdentity(const ParagraphText& p, const Around& a,
+                    const std::vector<std::pair<size_t, size_t>>& aliases, RawQuantity* q) const;
+  void InheritBaseline(const std::vector<RawQuantity>& found, const Around& a, Fact* f) const;
+  void ReadEnumerationOf(const ParagraphText& p, const Around& a, const RawQuantity& q, Fact* f) const;
 
   const Lexicon& lexicon_;
   std::unique_ptr<QuantityScanner> quantities_;  // the numbers of a paragraph
