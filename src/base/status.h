@@ -39,7 +39,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT
     if (status_.ok()) status_ = Status::Error("internal: Result built from an ok Status");
   }
@@ -59,13 +59,13 @@ class Result {
 
 // Programming errors abort with a message; they are never a silent wrong
 // answer. Input problems must not reach here.
-#define PLANCHECK_CHECK(cond)                                                         \
-  do {                                                                                \
-    if (!(cond)) {                                                                    \
-      std::fprintf(stderr, "plancheck: internal error: %s:%d: check failed: %s\n",    \
-                   __FILE__, __LINE__, #cond);                                        \
-      std::abort();                                                                   \
-    }                                                                                 \
+#define PLANCHECK_CHECK(cond)                                                                \
+  do {                                                                                       \
+    if (!(cond)) {                                                                           \
+      std::fprintf(stderr, "plancheck: internal error: %s:%d: check failed: %s\n", __FILE__, \
+                   __LINE__, #cond);                                                         \
+      std::abort();                                                                          \
+    }                                                                                        \
   } while (0)
 
 }  // namespace plancheck

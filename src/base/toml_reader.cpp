@@ -47,8 +47,9 @@ std::optional<toml::table> ParseToml(std::string_view text, const std::string& p
   // undefined behaviour (found by fuzzing, tests/fuzz/fuzz_rules).
   if (size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + bad, '\n'));
-    errors->Add(path, line, "invalid UTF-8 at byte offset " + std::to_string(bad) +
-                                " (rule and lexicon files are UTF-8)");
+    errors->Add(path, line,
+                "invalid UTF-8 at byte offset " + std::to_string(bad) +
+                    " (rule and lexicon files are UTF-8)");
     return std::nullopt;
   }
   // Outside strings and comments TOML is ASCII. toml++ 3.3 reaches
@@ -58,8 +59,9 @@ std::optional<toml::table> ParseToml(std::string_view text, const std::string& p
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
     size_t end = at + 1;
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-    errors->Add(path, line, "unexpected character '" + std::string(text.substr(at, end - at)) +
-                                "' outside a string or comment");
+    errors->Add(path, line,
+                "unexpected character '" + std::string(text.substr(at, end - at)) +
+                    "' outside a string or comment");
     return std::nullopt;
   }
   toml::parse_result result = toml::parse(text, path);
@@ -95,8 +97,8 @@ void TableReader::TypeError(std::string_view key, const toml::node& node,
                             const char* expected) const {
   std::ostringstream type;
   type << node.type();
-  Error(LineOf(node), what_ + ": key '" + std::string(key) + "' must be " + expected + ", not " +
-                          type.str());
+  Error(LineOf(node),
+        what_ + ": key '" + std::string(key) + "' must be " + expected + ", not " + type.str());
 }
 
 std::optional<std::string> TableReader::String(std::string_view key, bool required) {
@@ -183,8 +185,8 @@ std::optional<std::string> TableReader::Enum(std::string_view key,
     if (a == *value) return value;
   std::string list;
   for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
-  Error(LineOfKey(key), what_ + ": '" + std::string(key) + "' is '" + *value + "'; expected one of " +
-                            list + DidYouMean(*value, allowed));
+  Error(LineOfKey(key), what_ + ": '" + std::string(key) + "' is '" + *value +
+                            "'; expected one of " + list + DidYouMean(*value, allowed));
   return fallback;
 }
 

@@ -1,10 +1,9 @@
 #include "cli/audit_table.h"
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/table.h"
 #include "engine/audit.h"
@@ -30,8 +29,9 @@ std::string NameOf(const Fact& target, const Fact* actual) {
 std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report*>>& series) {
   std::vector<AuditRow> rows;
   for (const auto& list : series) {
-    const std::string region =
-        list.empty() || list.front()->document.region.empty() ? "(未知地区)" : list.front()->document.region;
+    const std::string region = list.empty() || list.front()->document.region.empty()
+                                   ? "(未知地区)"
+                                   : list.front()->document.region;
     // (name, measure, year) -> row: the first pair of each wins.
     std::map<std::tuple<std::string, std::string, int>, AuditRow> by_key;
     auto add = [&](const std::vector<TargetPair>& pairs) {
@@ -69,9 +69,11 @@ std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report
     for (const Report* r : list) {
       for (const Fact& f : r->facts) {
         if (f.role != Role::kActual || f.indicator == nullptr || !f.period.single_year() ||
-            f.year != (r->document.target_year ? std::optional<int>(*r->document.target_year - 1) : std::nullopt) ||
+            f.year != (r->document.target_year ? std::optional<int>(*r->document.target_year - 1)
+                                               : std::nullopt) ||
             f.multi_year || f.cumulative ||
-            !(f.measure == Measure::kLevel || f.measure == Measure::kRate || f.measure == Measure::kGrowth))
+            !(f.measure == Measure::kLevel || f.measure == Measure::kRate ||
+              f.measure == Measure::kGrowth))
           continue;
         AuditRow row;
         row.region = region;
@@ -98,8 +100,10 @@ std::string AuditTableJson(const std::vector<AuditRow>& rows) {
     j["indicator"] = r.indicator;
     j["measure"] = r.measure;
     j["year"] = r.year;
-    j["target"] = r.target.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.target);
-    j["actual"] = r.actual.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.actual);
+    j["target"] =
+        r.target.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.target);
+    j["actual"] =
+        r.actual.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.actual);
     j["status"] = r.status;
     out.push_back(std::move(j));
   }
@@ -144,11 +148,11 @@ std::vector<Trend> AuditTrends(const std::vector<AuditRow>& rows) {
 
 std::string RenderAuditTable(const std::vector<AuditRow>& rows, const std::string& format) {
   const std::vector<std::string> header = {"region", "indicator", "measure", "year",
-                                           "target", "actual", "status"};
+                                           "target", "actual",    "status"};
   TableRows cells = {header};
   for (const AuditRow& r : rows)
-    cells.push_back({r.region, r.indicator, r.measure, std::to_string(r.year), r.target, r.actual,
-                     r.status});
+    cells.push_back(
+        {r.region, r.indicator, r.measure, std::to_string(r.year), r.target, r.actual, r.status});
   if (format == "csv") return RenderCsv(cells);
   if (format == "json") return AuditTableJson(rows);
   if (format != "markdown") return RenderAligned(cells);

@@ -24,7 +24,7 @@ struct AuditRow {
   std::string target;  // as printed
   std::string actual;
   std::optional<double> target_value, actual_value;  // in the base unit
-  std::string status;  // met, missed, unknown (OutcomeName)
+  std::string status;                                // met, missed, unknown (OutcomeName)
 };
 
 // Rows for every target paired with its result, and for the lexicon's

@@ -1,15 +1,14 @@
 #include "cli/commands.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <dirent.h>
-
+#include <atomic>
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
-#include <atomic>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -19,12 +18,12 @@
 #include "cli/facts_output.h"
 #include "cli/output.h"
 #include "diag/formats.h"
-#include "engine/config.h"
-#include "text/decode.h"
 #include "engine/audit.h"
+#include "engine/config.h"
 #include "engine/engine.h"
 #include "engine/fact_db.h"
 #include "engine/rule_tests.h"
+#include "text/decode.h"
 
 #ifndef PLANCHECK_VERSION
 #define PLANCHECK_VERSION "0.0.0"
@@ -49,11 +48,11 @@ struct Options {
   std::string encoding;
   InputFormat input_format = InputFormat::kAuto;  // --input-format
   int jobs = 1;
-  size_t max_input_mb = 64;  // --max-input-mb
-  std::string config;     // --config FILE
-  std::string config_path;  // the configuration read, if any
+  size_t max_input_mb = 64;                   // --max-input-mb
+  std::string config;                         // --config FILE
+  std::string config_path;                    // the configuration read, if any
   std::map<std::string, int> severity_lines;  // its [severity] entries' lines
-  std::string baseline;   // --baseline FILE
+  std::string baseline;                       // --baseline FILE
   std::string write_baseline;
   bool fail_on_given = false;
   bool table = false;
@@ -83,19 +82,40 @@ int CmdHelp(const Options& o);
 
 // The one table that drives dispatch, help, option scope and "did you mean".
 const Command kCommands[] = {
-    {"check", "[check] FILE|DIR...", "diagnostics for each report (the default command)", &CmdCheck,
-     {"format", "output", "rules", "no-default-rules", "enable", "disable", "strict", "fail-on", "lang",
-      "color", "encoding", "input-format", "jobs", "max-input-mb", "config", "baseline", "write-baseline"}},
-    {"facts", "facts FILE|DIR...", "the facts extracted from each report (table, jsonl, csv)", &CmdFacts,
-     {"format", "output", "rules", "no-default-rules", "encoding", "input-format", "jobs", "max-input-mb", "db", "config"}},
-    {"audit", "audit FILE|DIR...", "reports of a region across years: cross-report rules (--table: indicator by year)", &CmdAudit,
-     {"format", "output", "rules", "no-default-rules", "enable", "disable", "fail-on", "lang", "color",
-      "encoding", "input-format", "jobs", "max-input-mb", "table", "db", "config"}},
-    {"explain", "explain RULE-ID", "what a rule checks, why, and its examples", &CmdExplain,
+    {"check",
+     "[check] FILE|DIR...",
+     "diagnostics for each report (the default command)",
+     &CmdCheck,
+     {"format", "output", "rules", "no-default-rules", "enable", "disable", "strict", "fail-on",
+      "lang", "color", "encoding", "input-format", "jobs", "max-input-mb", "config", "baseline",
+      "write-baseline"}},
+    {"facts",
+     "facts FILE|DIR...",
+     "the facts extracted from each report (table, jsonl, csv)",
+     &CmdFacts,
+     {"format", "output", "rules", "no-default-rules", "encoding", "input-format", "jobs",
+      "max-input-mb", "db", "config"}},
+    {"audit",
+     "audit FILE|DIR...",
+     "reports of a region across years: cross-report rules (--table: indicator by year)",
+     &CmdAudit,
+     {"format", "output", "rules", "no-default-rules", "enable", "disable", "fail-on", "lang",
+      "color", "encoding", "input-format", "jobs", "max-input-mb", "table", "db", "config"}},
+    {"explain",
+     "explain RULE-ID",
+     "what a rule checks, why, and its examples",
+     &CmdExplain,
      {"output", "rules", "no-default-rules", "lang", "config"}},
-    {"rules", "rules [--kinds|--fields]", "the loaded rules with group and severity (or the rule kinds, or the fields of facts)",
-     &CmdRules, {"output", "rules", "no-default-rules", "enable", "disable", "strict", "lang", "kinds", "fields", "config"}},
-    {"test-rules", "test-rules [DIR]", "run every rule's own test cases", &CmdTestRules,
+    {"rules",
+     "rules [--kinds|--fields]",
+     "the loaded rules with group and severity (or the rule kinds, or the fields of facts)",
+     &CmdRules,
+     {"output", "rules", "no-default-rules", "enable", "disable", "strict", "lang", "kinds",
+      "fields", "config"}},
+    {"test-rules",
+     "test-rules [DIR]",
+     "run every rule's own test cases",
+     &CmdTestRules,
      {"output", "rules", "no-default-rules"}},
     {"help", "help [COMMAND]", "this help, or a command's", &CmdHelp, {}},
 };
@@ -134,10 +154,9 @@ std::string CommandHelp(const Command& c) {
 }
 
 std::string Help(const po::options_description& visible) {
-  std::string out =
-      "plancheck " PLANCHECK_VERSION
-      " — audits Chinese development plan reports and government work reports\n"
-      "for numeric and logical consistency.\n\nusage:\n";
+  std::string out = "plancheck " PLANCHECK_VERSION
+                    " — audits Chinese development plan reports and government work reports\n"
+                    "for numeric and logical consistency.\n\nusage:\n";
   for (const Command& c : kCommands) {
     std::string usage = std::string("  plancheck ") + c.usage;
     out += usage + std::string(usage.size() < 36 ? 36 - usage.size() : 1, ' ') + c.summary + "\n";
@@ -212,8 +231,8 @@ bool LoadEngine(const Options& o, Engine* engine, bool load_rules = true) {
   bool unknown = false;
   for (const auto& [id, line] : o.severity_lines) {
     if (!load_rules || engine->rules().Find(id) != nullptr) continue;
-    std::fprintf(stderr, "%s:%d: error: [severity]: unknown rule '%s'%s\n", o.config_path.c_str(), line, id.c_str(),
-                 DidYouMean(id, engine->rules().Ids()).c_str());
+    std::fprintf(stderr, "%s:%d: error: [severity]: unknown rule '%s'%s\n", o.config_path.c_str(),
+                 line, id.c_str(), DidYouMean(id, engine->rules().Ids()).c_str());
     unknown = true;
   }
   if (unknown) return false;
@@ -281,9 +300,12 @@ bool LoadReports(const Options& o, const Engine& engine, Loaded* loaded) {
   std::vector<Status> statuses(o.args.size());
   auto work = [&](size_t i) {
     const std::string& path = o.args[i];
-    Result<Report> r = engine.Load(path, path == "-" ? "<stdin>" : path, o.encoding, MaxInputBytes(o), o.input_format);
-    if (r.ok()) reports[i] = std::move(r.value());
-    else statuses[i] = r.status();
+    Result<Report> r = engine.Load(path, path == "-" ? "<stdin>" : path, o.encoding,
+                                   MaxInputBytes(o), o.input_format);
+    if (r.ok())
+      reports[i] = std::move(r.value());
+    else
+      statuses[i] = r.status();
   };
   ParallelFor(o.args.size(), o.jobs, work);
   for (size_t i = 0; i < o.args.size(); ++i) {
@@ -319,9 +341,11 @@ void WarnSeriesRules(const Options& o, const Engine& engine) {
     if (named && r->scope == Rule::Scope::kSeries) ids += (n++ ? ", " : "") + r->id;
   }
   if (n > 0)
-    std::fprintf(stderr, "plancheck: warning: %s %s compare%s a report with the next year's, and check reads one "
-                 "report at a time: run %s with 'plancheck audit'\n",
-                 n == 1 ? "rule" : "rules", ids.c_str(), n == 1 ? "s" : "", n == 1 ? "it" : "them");
+    std::fprintf(
+        stderr,
+        "plancheck: warning: %s %s compare%s a report with the next year's, and check reads one "
+        "report at a time: run %s with 'plancheck audit'\n",
+        n == 1 ? "rule" : "rules", ids.c_str(), n == 1 ? "s" : "", n == 1 ? "it" : "them");
 }
 
 // The findings of check or audit (all of them, sorted, the baseline applied)
@@ -333,7 +357,8 @@ std::string RenderFindings(const std::string& format, const std::vector<Diagnost
   const bool english = o.lang == "en";
   const int file_count = static_cast<int>(files.size());
   if (format == "json") return RenderJson(diagnostics);
-  if (format == "sarif") return RenderSarif(diagnostics, RuleInfos(engine, english), PLANCHECK_VERSION);
+  if (format == "sarif")
+    return RenderSarif(diagnostics, RuleInfos(engine, english), PLANCHECK_VERSION);
   if (format == "markdown") return RenderMarkdown(diagnostics, file_count, english);
   if (format == "github") {
     SeverityCounts counts;
@@ -376,7 +401,8 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
   text_options.english = o.lang == "en";
   auto work = [&](size_t k) {
     size_t i = order[k];
-    Result<Report> r = engine.Load(o.args[i], display(i), o.encoding, MaxInputBytes(o), o.input_format);
+    Result<Report> r =
+        engine.Load(o.args[i], display(i), o.encoding, MaxInputBytes(o), o.input_format);
     if (!r.ok()) {
       results[k].status = r.status();
       return;
@@ -426,7 +452,7 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
   if (format == "json") out += JsonFooter(first);
   if (format == "github") out = GithubCapNotice(total, o.lang == "en") + out;
   const int read = static_cast<int>(std::count_if(results.begin(), results.end(),
-                                                   [](const Result1& r) { return r.status.ok(); }));
+                                                  [](const Result1& r) { return r.status.ok(); }));
   if (format == "text" && (total.total() > 0 || total.suppressed > 0))
     out += Summary(total, read, o.lang == "en") + "\n";
   if (!Write(o, o.output, out) || unreadable) return 2;
@@ -513,7 +539,8 @@ int CmdFacts(const Options& o) {
 // and Word's lock files (~$name.docx).
 bool IsReportName(const std::string& name) {
   for (const std::string& ext : ReportExtensions())
-    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0) return true;
+    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
+      return true;
   return false;
 }
 
@@ -531,7 +558,8 @@ void ReportsUnder(const std::string& dir, int depth, std::vector<std::string>* o
     const std::string path = prefix + name;
     struct stat st;
     if (stat(path.c_str(), &st) != 0) continue;
-    if (S_ISDIR(st.st_mode)) ReportsUnder(path, depth + 1, out);
+    if (S_ISDIR(st.st_mode))
+      ReportsUnder(path, depth + 1, out);
     else if (S_ISREG(st.st_mode) && name.compare(0, 2, "~$") != 0 && IsReportName(name))
       out->push_back(path);
   }
@@ -588,7 +616,8 @@ int CmdAudit(const Options& given) {
     for (const Report& r : reports) given.insert(FactDb::ContentHash(r.file->text()));
     for (StoredReport& h : *history) {
       if (given.count(h.hash)) continue;
-      stored.push_back(engine.Analyze(std::make_unique<SourceFile>(h.path, std::move(h.text), h.encoding)));
+      stored.push_back(
+          engine.Analyze(std::make_unique<SourceFile>(h.path, std::move(h.text), h.encoding)));
     }
   }
   std::vector<const Report*> list;
@@ -601,8 +630,8 @@ int CmdAudit(const Options& given) {
     for (size_t i = 0; i + 1 < s.size(); ++i)
       consecutive = consecutive || Consecutive(*s[i], *s[i + 1]);
   if (!consecutive && !list.empty()) {
-    const std::string why = "audit: nothing to compare: " + std::to_string(list.size()) + " report(s) of " +
-                            std::to_string(series.size()) +
+    const std::string why = "audit: nothing to compare: " + std::to_string(list.size()) +
+                            " report(s) of " + std::to_string(series.size()) +
                             " region(s), and no two of one region for consecutive years (an audit "
                             "needs report N and report N+1 of the same region)";
     if (!o.table) return Fail(why);
@@ -642,10 +671,10 @@ int CmdExplain(const Options& o) {
   const bool en = o.lang == "en";
   std::string out = rule->id + " — " + rule->Summary(en) + "\n";
   const std::string where = rule->path + ":" + std::to_string(rule->line);
-  out += en ? "group: " + rule->group + ", severity: " + SeverityName(rule->severity) + ", kind: " +
-                  rule->kind + ", defined at " + where + "\n"
-            : "规则组：" + rule->group + "，严重程度：" + SeverityWord(rule->severity, false) + "，类型：" +
-                  rule->kind + "，定义于 " + where + "\n";
+  out += en ? "group: " + rule->group + ", severity: " + SeverityName(rule->severity) +
+                  ", kind: " + rule->kind + ", defined at " + where + "\n"
+            : "规则组：" + rule->group + "，严重程度：" + SeverityWord(rule->severity, false) +
+                  "，类型：" + rule->kind + "，定义于 " + where + "\n";
   std::string text = rule->Explanation(en);
   while (!text.empty() && text.front() == '\n') text.erase(0, 1);
   out += "\n" + text;
@@ -667,7 +696,8 @@ int CmdExplain(const Options& o) {
     }
     for (const auto& e : tc.expect) {
       out += "    → 「" + e.span + "」";
-      for (const auto& n : e.notes) out += en ? " (note at 「" + n + "」)" : "（注释位于「" + n + "」）";
+      for (const auto& n : e.notes)
+        out += en ? " (note at 「" + n + "」)" : "（注释位于「" + n + "」）";
       out += "\n";
     }
   }
@@ -684,10 +714,14 @@ int CmdRules(const Options& o) {
   }
   if (!o.args.empty() && o.args[0] == "--fields") {
     for (const FieldInfo& f : FieldTable()) {
-      const char* type = f.type == FieldInfo::Type::kNumber ? "number" : f.type == FieldInfo::Type::kString ? "string" : "bool";
+      const char* type = f.type == FieldInfo::Type::kNumber   ? "number"
+                         : f.type == FieldInfo::Type::kString ? "string"
+                                                              : "bool";
       std::string values;
-      for (const std::string& v : f.values) values += (values.empty() ? " (" : ", ") + (v.empty() ? "\"\"" : v);
-      out += std::string(f.name) + "\t" + type + values + (values.empty() ? "" : ")") + "\t" + f.doc + "\n";
+      for (const std::string& v : f.values)
+        values += (values.empty() ? " (" : ", ") + (v.empty() ? "\"\"" : v);
+      out += std::string(f.name) + "\t" + type + values + (values.empty() ? "" : ")") + "\t" +
+             f.doc + "\n";
     }
     return Write(o, o.output, out) ? 0 : 2;
   }
@@ -709,8 +743,9 @@ int CmdTestRules(const Options& o) {
   if (!LoadEngine(opts, &engine)) return 2;
   RuleTestSummary s = RunRuleTests(&engine);
   std::fputs(s.report.c_str(), stdout);
-  std::printf("%d passed, %d failed\n", s.cases + static_cast<int>(engine.rules().rules().size()) -
-                                            s.failed - static_cast<int>(engine.rules().rules().size()),
+  std::printf("%d passed, %d failed\n",
+              s.cases + static_cast<int>(engine.rules().rules().size()) - s.failed -
+                  static_cast<int>(engine.rules().rules().size()),
               s.failed);
   return s.failed == 0 ? 0 : 1;
 }
@@ -721,7 +756,8 @@ std::vector<std::string> SplitCommas(const std::vector<std::string>& values) {
     size_t start = 0;
     while (start <= v.size()) {
       size_t comma = v.find(',', start);
-      std::string part = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      std::string part =
+          v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
       if (!part.empty()) out.push_back(part);
       if (comma == std::string::npos) break;
       start = comma + 1;
@@ -748,33 +784,46 @@ int CmdHelp(const Options& o) {
 
 const po::options_description& VisibleOptions() {
   static const po::options_description* visible = [] {
-  auto* options = new po::options_description("options");
-  po::options_description& visible = *options;
-  visible.add_options()
-      ("help,h", "show this help")
-      ("version", "show the version")
-      ("format,f", po::value<std::string>(), "check and audit: text (default), json, sarif, github, html (audit: with a chart of targets and results) or markdown (a job summary); facts: table (default), jsonl or csv; audit --table: text, csv, markdown or json")
-      ("output,o", po::value<std::string>(), "write to FILE (through a temporary file) instead of standard output")
-      ("rules", po::value<std::vector<std::string>>()->composing(), "add the rule files (and units/indicators/regions/words.toml) in DIR")
-      ("no-default-rules", "do not load the rules compiled into the binary")
-      ("enable", po::value<std::vector<std::string>>()->composing(), "enable a rule id or group (strict, audit)")
-      ("disable", po::value<std::vector<std::string>>()->composing(), "disable a rule id or group")
-      ("strict", "enable the strict group")
-      ("fail-on", po::value<std::string>(), "exit 1 on findings of this severity or above: error, warning (default), note")
-      ("lang", po::value<std::string>(), "message language: zh (default) or en")
-      ("color", po::value<std::string>(), "auto (default: on a terminal, unless NO_COLOR is set), always, never")
-      ("encoding", po::value<std::string>(), "decode input as NAME (GB18030, UTF-16LE ...) instead of detecting")
-      ("input-format", po::value<std::string>(), "read input as txt, docx or html instead of telling by content")
-      ("jobs,j", po::value<int>(), "read and analyze N reports at once")
-      ("max-input-mb", po::value<size_t>(), "refuse a report larger than N MB (default 64)")
-      ("kinds", "with rules: list the rule kinds instead of the rules")
-      ("fields", "with rules: list the fields of a fact that expressions read, with their types")
-      ("table", "with audit: print the indicator-by-year table (--format text, csv, markdown or json)")
-      ("db", po::value<std::string>(), "facts: store the reports and their facts in this SQLite FILE; audit: add the reports stored there")
-      ("config", po::value<std::string>(), "read FILE instead of the nearest .plancheck.toml above the first report")
-      ("baseline", po::value<std::string>(), "report only findings not acknowledged in FILE (a baseline)")
-      ("write-baseline", po::value<std::string>(), "write every finding of this run to FILE as a baseline (and take them as acknowledged)");
-  return options;
+    auto* options = new po::options_description("options");
+    po::options_description& visible = *options;
+    visible.add_options()("help,h", "show this help")("version", "show the version")(
+        "format,f", po::value<std::string>(),
+        "check and audit: text (default), json, sarif, github, html (audit: with a chart of "
+        "targets and results) or markdown (a job summary); facts: table (default), jsonl or csv; "
+        "audit --table: text, csv, markdown or json")(
+        "output,o", po::value<std::string>(),
+        "write to FILE (through a temporary file) instead of standard output")(
+        "rules", po::value<std::vector<std::string>>()->composing(),
+        "add the rule files (and units/indicators/regions/words.toml) in DIR")(
+        "no-default-rules", "do not load the rules compiled into the binary")(
+        "enable", po::value<std::vector<std::string>>()->composing(),
+        "enable a rule id or group (strict, audit)")(
+        "disable", po::value<std::vector<std::string>>()->composing(),
+        "disable a rule id or group")("strict", "enable the strict group")(
+        "fail-on", po::value<std::string>(),
+        "exit 1 on findings of this severity or above: error, warning (default), note")(
+        "lang", po::value<std::string>(), "message language: zh (default) or en")(
+        "color", po::value<std::string>(),
+        "auto (default: on a terminal, unless NO_COLOR is set), always, never")(
+        "encoding", po::value<std::string>(),
+        "decode input as NAME (GB18030, UTF-16LE ...) instead of detecting")(
+        "input-format", po::value<std::string>(),
+        "read input as txt, docx or html instead of telling by content")(
+        "jobs,j", po::value<int>(), "read and analyze N reports at once")(
+        "max-input-mb", po::value<size_t>(), "refuse a report larger than N MB (default 64)")(
+        "kinds", "with rules: list the rule kinds instead of the rules")(
+        "fields", "with rules: list the fields of a fact that expressions read, with their types")(
+        "table",
+        "with audit: print the indicator-by-year table (--format text, csv, markdown or json)")(
+        "db", po::value<std::string>(),
+        "facts: store the reports and their facts in this SQLite FILE; audit: add the reports "
+        "stored there")("config", po::value<std::string>(),
+                        "read FILE instead of the nearest .plancheck.toml above the first report")(
+        "baseline", po::value<std::string>(),
+        "report only findings not acknowledged in FILE (a baseline)")(
+        "write-baseline", po::value<std::string>(),
+        "write every finding of this run to FILE as a baseline (and take them as acknowledged)");
+    return options;
   }();
   return *visible;
 }
@@ -796,13 +845,13 @@ int RunCli(int argc, char** argv) {
 
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(argc, argv)
-                  .options(all)
-                  .positional(positional)
-                  .style(po::command_line_style::default_style &
-                         ~po::command_line_style::allow_guessing)
-                  .run(),
-              vm);
+    po::store(
+        po::command_line_parser(argc, argv)
+            .options(all)
+            .positional(positional)
+            .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
+            .run(),
+        vm);
     po::notify(vm);
   } catch (const po::unknown_option& e) {
     std::string name = e.get_option_name();
@@ -834,7 +883,8 @@ int RunCli(int argc, char** argv) {
   // command; after a command given by name it is only a missing file.
   if (!named && !o.args.empty() && o.args[0] != "-" && access(o.args[0].c_str(), F_OK) != 0) {
     std::string guess = ClosestMatch(o.args[0], CommandNames());
-    if (!guess.empty()) return Fail("unknown command '" + o.args[0] + "' (did you mean '" + guess + "'?)");
+    if (!guess.empty())
+      return Fail("unknown command '" + o.args[0] + "' (did you mean '" + guess + "'?)");
   }
   // An option that does not apply to the command is an error, not ignored.
   for (const auto& [name, value] : vm) {
@@ -847,8 +897,10 @@ int RunCli(int argc, char** argv) {
   if (vm.count("output")) o.output = vm["output"].as<std::string>();
   if (vm.count("rules")) o.rule_dirs = vm["rules"].as<std::vector<std::string>>();
   o.no_default_rules = vm.count("no-default-rules") > 0;
-  if (vm.count("enable")) o.selection.enable = SplitCommas(vm["enable"].as<std::vector<std::string>>());
-  if (vm.count("disable")) o.selection.disable = SplitCommas(vm["disable"].as<std::vector<std::string>>());
+  if (vm.count("enable"))
+    o.selection.enable = SplitCommas(vm["enable"].as<std::vector<std::string>>());
+  if (vm.count("disable"))
+    o.selection.disable = SplitCommas(vm["disable"].as<std::vector<std::string>>());
   o.selection.strict = vm.count("strict") > 0;
   if (vm.count("fail-on")) o.fail_on = vm["fail-on"].as<std::string>();
   o.fail_on_given = vm.count("fail-on") > 0;
@@ -858,7 +910,8 @@ int RunCli(int argc, char** argv) {
   if (vm.count("baseline")) o.baseline = vm["baseline"].as<std::string>();
   if (vm.count("write-baseline")) o.write_baseline = vm["write-baseline"].as<std::string>();
   if (o.command != "test-rules" && !ApplyConfig(&o)) return 2;
-  if (o.lang != "zh" && o.lang != "en") return Fail("--lang must be zh or en, not '" + o.lang + "'");
+  if (o.lang != "zh" && o.lang != "en")
+    return Fail("--lang must be zh or en, not '" + o.lang + "'");
   if (vm.count("color")) o.color = vm["color"].as<std::string>();
   if (o.color != "auto" && o.color != "always" && o.color != "never")
     return Fail("--color must be auto, always or never, not '" + o.color + "'");
@@ -875,7 +928,8 @@ int RunCli(int argc, char** argv) {
   if (vm.count("fields")) o.args = {"--fields"};
   o.table = vm.count("table") > 0;
   if (vm.count("db")) o.db = vm["db"].as<std::string>();
-  if (o.command == "check" || o.command == "facts" || o.command == "audit") o.args = ExpandInputs(o.args);
+  if (o.command == "check" || o.command == "facts" || o.command == "audit")
+    o.args = ExpandInputs(o.args);
   for (const Command& c : kCommands)
     if (o.command == c.name) return c.run(o);
   return Fail("unknown command '" + o.command + "'");

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "rules/expr.h"
 #include "cli/table.h"
+#include "rules/expr.h"
 
 namespace plancheck {
 namespace {
@@ -24,8 +24,8 @@ std::vector<std::string> Row(const Fact& f) {
           f.subject};
 }
 
-const std::vector<std::string> kHeader = {"line:col", "text", "value", "unit", "measure",
-                                          "qualifier", "role", "year", "indicator", "subject"};
+const std::vector<std::string> kHeader = {"line:col",  "text", "value", "unit",      "measure",
+                                          "qualifier", "role", "year",  "indicator", "subject"};
 
 }  // namespace
 
@@ -61,9 +61,10 @@ std::string RenderFactsJsonl(const std::vector<const Report*>& reports) {
       j["role"] = RoleName(f.role);
       j["year"] = f.year ? nlohmann::ordered_json(*f.year) : nlohmann::ordered_json(nullptr);
       if (f.period.known())
-        j["period"] = {{"from", f.period.from}, {"to", f.period.to}, {"kind", PeriodKindName(f.period.kind)}};
-      j["indicator"] = f.indicator ? nlohmann::ordered_json(f.indicator->name)
-                                   : nlohmann::ordered_json(nullptr);
+        j["period"] = {
+            {"from", f.period.from}, {"to", f.period.to}, {"kind", PeriodKindName(f.period.kind)}};
+      j["indicator"] =
+          f.indicator ? nlohmann::ordered_json(f.indicator->name) : nlohmann::ordered_json(nullptr);
       j["subject"] = f.subject;
       // What rules join on: the identity key, and whether the figure counts
       // what was done (新建, 新增) or what there is (累计, 总数).
@@ -74,8 +75,11 @@ std::string RenderFactsJsonl(const std::vector<const Report*>& reports) {
       if (f.cumulative) j["cumulative"] = true;
       if (f.multi_year) j["multi_year"] = true;
       if (f.list_kind != ListKind::kNone) {
-        j["list"] = {{"kind", ListKindName(f.list_kind)}, {"id", f.list_id},
-                     {"items", f.list_items}, {"values", f.list_values}, {"index", f.list_index}};
+        j["list"] = {{"kind", ListKindName(f.list_kind)},
+                     {"id", f.list_id},
+                     {"items", f.list_items},
+                     {"values", f.list_values},
+                     {"index", f.list_index}};
       }
       out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     }

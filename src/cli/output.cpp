@@ -61,7 +61,8 @@ std::string Target(const std::string& path) {
 std::string InputAt(const struct stat& st, const std::vector<std::string>& inputs) {
   for (const std::string& input : inputs) {
     struct stat in;
-    if (input != "-" && stat(input.c_str(), &in) == 0 && in.st_dev == st.st_dev && in.st_ino == st.st_ino)
+    if (input != "-" && stat(input.c_str(), &in) == 0 && in.st_dev == st.st_dev &&
+        in.st_ino == st.st_ino)
       return input;
   }
   return "";
@@ -85,7 +86,8 @@ Status WriteOutput(const std::string& path, const std::string& content,
   }
   if (exists) {
     const std::string input = InputAt(st, inputs);
-    if (!input.empty()) return Error(path, "it is the input " + input + "; refusing to write over it");
+    if (!input.empty())
+      return Error(path, "it is the input " + input + "; refusing to write over it");
     if (S_ISDIR(st.st_mode)) return Error(path, "is a directory");
     if (!S_ISREG(st.st_mode)) {
       // A device, FIFO or socket: written to, never replaced.

@@ -22,9 +22,12 @@ constexpr const char* kGreen = "\033[1;32m";
 
 const char* SeverityColor(Severity s) {
   switch (s) {
-    case Severity::kError: return kRed;
-    case Severity::kWarning: return kMagenta;
-    case Severity::kNote: return kCyan;
+    case Severity::kError:
+      return kRed;
+    case Severity::kWarning:
+      return kMagenta;
+    case Severity::kNote:
+      return kCyan;
   }
   return kBold;
 }
@@ -52,9 +55,12 @@ std::string Header(const Span& span, Severity severity, const std::string& label
 
 const char* SeverityName(Severity s) {
   switch (s) {
-    case Severity::kNote: return "note";
-    case Severity::kWarning: return "warning";
-    case Severity::kError: return "error";
+    case Severity::kNote:
+      return "note";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
   }
   return "warning";
 }
@@ -62,18 +68,25 @@ const char* SeverityName(Severity s) {
 const char* SeverityWord(Severity s, bool english) {
   if (english) return SeverityName(s);
   switch (s) {
-    case Severity::kNote: return "提示";
-    case Severity::kWarning: return "警告";
-    case Severity::kError: return "错误";
+    case Severity::kNote:
+      return "提示";
+    case Severity::kWarning:
+      return "警告";
+    case Severity::kError:
+      return "错误";
   }
   return "警告";
 }
 
 bool ParseSeverity(const std::string& name, Severity* out) {
-  if (name == "note") *out = Severity::kNote;
-  else if (name == "warning") *out = Severity::kWarning;
-  else if (name == "error") *out = Severity::kError;
-  else return false;
+  if (name == "note")
+    *out = Severity::kNote;
+  else if (name == "warning")
+    *out = Severity::kWarning;
+  else if (name == "error")
+    *out = Severity::kError;
+  else
+    return false;
   return true;
 }
 
@@ -178,8 +191,7 @@ std::string Summary(const SeverityCounts& c, int files, bool english) {
   for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
   if (out.empty()) out = "no findings";
   out += " in " + std::to_string(files) + (files == 1 ? " file" : " files");
-  if (c.suppressed > 0)
-    out += " (" + std::to_string(c.suppressed) + " suppressed by the baseline)";
+  if (c.suppressed > 0) out += " (" + std::to_string(c.suppressed) + " suppressed by the baseline)";
   return out;
 }
 

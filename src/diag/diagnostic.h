@@ -66,7 +66,9 @@ std::string JsonFooter(bool empty);
 struct SeverityCounts {
   int count[3] = {0, 0, 0};  // by Severity
   int suppressed = 0;
-  void Add(const Diagnostic& d) { d.suppressed ? ++suppressed : ++count[static_cast<int>(d.severity)]; }
+  void Add(const Diagnostic& d) {
+    d.suppressed ? ++suppressed : ++count[static_cast<int>(d.severity)];
+  }
   void Add(const SeverityCounts& o) {
     for (int i = 0; i < 3; ++i) count[i] += o.count[i];
     suppressed += o.suppressed;

@@ -1,7 +1,5 @@
 #include "diag/formats.h"
 
-#include "base/hash.h"
-
 #include <limits.h>
 #include <unistd.h>
 
@@ -9,6 +7,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <set>
+
+#include "base/hash.h"
 
 namespace plancheck {
 namespace {
@@ -22,7 +22,9 @@ std::string Dump(const Json& j, int indent) {
 Json Region(const Span& span) {
   Position b = span.file->Locate(span.begin);
   Position e = span.file->LocateEnd(span.end);
-  return Json{{"startLine", b.line}, {"startColumn", b.column}, {"endLine", e.line},
+  return Json{{"startLine", b.line},
+              {"startColumn", b.column},
+              {"endLine", e.line},
               {"endColumn", e.column}};
 }
 
@@ -68,10 +70,14 @@ Json Location(const Span& span, const std::string* message) {
 std::string GithubEscapeData(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -79,9 +85,12 @@ std::string GithubEscapeData(const std::string& s) {
 std::string GithubEscapeProperty(const std::string& s) {
   std::string out;
   for (char c : GithubEscapeData(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -136,7 +145,8 @@ std::string RenderSarif(const std::vector<Diagnostic>& diagnostics,
     }
     result["partialFingerprints"] = {{"plancheckFinding/v1", FingerprintHash(d)}};
     if (d.suppressed)
-      result["suppressions"] = Json::array({{{"kind", "external"}, {"justification", "in the baseline"}}});
+      result["suppressions"] =
+          Json::array({{{"kind", "external"}, {"justification", "in the baseline"}}});
     results.push_back(result);
   }
   Json run;
@@ -172,8 +182,8 @@ std::string RenderGithub(const std::vector<Diagnostic>& diagnostics) {
     out += "::" + command + " file=" + GithubEscapeProperty(d.span.file->path()) +
            ",line=" + std::to_string(b.line) + ",col=" + std::to_string(b.column) +
            ",endLine=" + std::to_string(e.line) + ",endColumn=" + std::to_string(e.column) +
-           ",title=" + GithubEscapeProperty("plancheck " + d.rule) + "::" +
-           GithubEscapeData(d.message);
+           ",title=" + GithubEscapeProperty("plancheck " + d.rule) +
+           "::" + GithubEscapeData(d.message);
     for (const Related& r : d.related) {
       Position p = r.span.file->Locate(r.span.begin);
       out += GithubEscapeData("\n" + r.message + " (" + r.span.file->path() + ":" +
@@ -190,7 +200,8 @@ std::string GithubCapNotice(const SeverityCounts& counts, bool english) {
   if (hidden == 0) return "";
   std::string n = std::to_string(counts.total()), h = std::to_string(hidden);
   std::string message =
-      english ? "plancheck: " + n + " findings; GitHub shows " + std::to_string(kGithubAnnotationsPerKind) +
+      english ? "plancheck: " + n + " findings; GitHub shows " +
+                    std::to_string(kGithubAnnotationsPerKind) +
                     " annotations of each kind per step, so " + h +
                     " are not shown here. The job summary and the SARIF list them all."
               : "plancheck：共 " + n + " 条发现；GitHub 每步每类只显示 " +
@@ -206,13 +217,32 @@ std::string MarkdownCell(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '|': out += "\\|"; break;
-      case '\n': case '\r': out += ' '; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '`': case '*': case '_': case '[': case ']': out += '\\'; out += c; break;
-      default: out += c;
+      case '|':
+        out += "\\|";
+        break;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+        out += '\\';
+        out += c;
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -240,7 +270,8 @@ std::string RenderMarkdown(const std::vector<Diagnostic>& diagnostics, int files
                      : "\n| 位置 | 级别 | 规则 | 说明 |\n|---|---|---|---|\n";
     std::string message = d.message;
     for (const Related& r : d.related)
-      message += english ? "; " + r.message + " (" + Where(r.span) + ")" : "；" + r.message + "（" + Where(r.span) + "）";
+      message += english ? "; " + r.message + " (" + Where(r.span) + ")"
+                         : "；" + r.message + "（" + Where(r.span) + "）";
     out += "| " + MarkdownCell(Where(d.span)) + " | " + SeverityWord(d.severity, english) + " | `" +
            d.rule + "` | " + MarkdownCell(message) + " |\n";
   }
@@ -260,7 +291,9 @@ Result<Baseline> ParseBaseline(const std::string& text) {
     if (!f.is_object() || !f.contains("fingerprint") || !f["fingerprint"].is_string())
       return Status::Error("a finding without a \"fingerprint\" string");
     b.fingerprints.push_back(f["fingerprint"].get<std::string>());
-    auto text = [&](const char* key) { return f.contains(key) && f[key].is_string() ? f[key].get<std::string>() : ""; };
+    auto text = [&](const char* key) {
+      return f.contains(key) && f[key].is_string() ? f[key].get<std::string>() : "";
+    };
     b.entries.push_back({b.fingerprints.back(), text("rule"), text("message")});
   }
   return b;

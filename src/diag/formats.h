@@ -60,10 +60,10 @@ struct Trend {
 
 // What the review page shows besides the findings and the reports' text.
 struct PageOptions {
-  std::vector<RuleInfo> rules;       // each finding's card: its rule's summary and explanation
-  std::vector<Trend> trends;         // an audit: a small chart per indicator heads the findings
+  std::vector<RuleInfo> rules;  // each finding's card: its rule's summary and explanation
+  std::vector<Trend> trends;    // an audit: a small chart per indicator heads the findings
   const Baseline* acknowledged = nullptr;  // the run's --baseline, carried whole
-  bool english = false;              // the page's own words in English (--lang en)
+  bool english = false;                    // the page's own words in English (--lang en)
 };
 
 // One self-contained page: every report's text with the findings' spans

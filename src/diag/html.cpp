@@ -16,12 +16,23 @@ std::string EscapeHtml(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -33,9 +44,9 @@ Json SpanJson(const Span& span, int file, bool primary, const std::string& messa
   Position b = span.file->PositionOf(span.begin);
   Position e = span.file->PositionOf(span.end);
   Position at = span.file->Locate(span.begin);
-  return Json{{"file", file},       {"line", b.line},       {"col", b.column},
-              {"endLine", e.line},  {"endCol", e.column},   {"primary", primary},
-              {"atLine", at.line},  {"atCol", at.column},   {"message", message}};
+  return Json{{"file", file},      {"line", b.line},     {"col", b.column},
+              {"endLine", e.line}, {"endCol", e.column}, {"primary", primary},
+              {"atLine", at.line}, {"atCol", at.column}, {"message", message}};
 }
 
 // Every word the page shows, in each language: the markup's @T:key@ and the
@@ -491,7 +502,8 @@ std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
     };
     file_index = index_of(d.span.file);
     Json spans = Json::array({SpanJson(d.span, file_index, true, d.message)});
-    for (const Related& r : d.related) spans.push_back(SpanJson(r.span, index_of(r.span.file), false, r.message));
+    for (const Related& r : d.related)
+      spans.push_back(SpanJson(r.span, index_of(r.span.file), false, r.message));
     findings.push_back({{"rule", d.rule},
                         {"severity", SeverityName(d.severity)},
                         {"message", d.message},
@@ -505,8 +517,12 @@ std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
     Json points = Json::array();
     auto number = [](const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); };
     for (const Trend::Point& p : t.points)
-      points.push_back({{"year", p.year}, {"target", number(p.target)}, {"actual", number(p.actual)},
-                        {"targetText", p.target_text}, {"actualText", p.actual_text}, {"status", p.status}});
+      points.push_back({{"year", p.year},
+                        {"target", number(p.target)},
+                        {"actual", number(p.actual)},
+                        {"targetText", p.target_text},
+                        {"actualText", p.actual_text},
+                        {"status", p.status}});
     trend_list.push_back({{"name", t.name}, {"points", points}});
   }
   if (!options.trends.empty()) data["trends"] = trend_list;
@@ -531,10 +547,14 @@ std::string RenderHtml(const std::vector<Diagnostic>& diagnostics,
   std::string safe;
   safe.reserve(raw.size());
   for (char c : raw) {
-    if (c == '<') safe += "\\u003c";
-    else if (c == '>') safe += "\\u003e";
-    else if (c == '&') safe += "\\u0026";
-    else safe += c;
+    if (c == '<')
+      safe += "\\u003c";
+    else if (c == '>')
+      safe += "\\u003e";
+    else if (c == '&')
+      safe += "\\u0026";
+    else
+      safe += c;
   }
   std::string title = strings["heading"].get<std::string>();
   if (!files.empty()) title += " — " + files[0]->path();

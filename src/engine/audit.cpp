@@ -13,12 +13,14 @@ constexpr size_t kShortestPartialKey = 4;  // characters
 
 // The one earlier key that `key` is the end or beginning of, or that is the
 // end or beginning of `key`; "" when none or several.
-std::string MatchingEarlierKey(const std::string& key, const std::unordered_set<std::string>& earlier) {
+std::string MatchingEarlierKey(const std::string& key,
+                               const std::unordered_set<std::string>& earlier) {
   if (CountCodePoints(key) < kShortestPartialKey) return "";
   std::string found;
   for (const std::string& e : earlier) {
     if (CountCodePoints(e) < kShortestPartialKey) continue;
-    if (!EndsWith(e, key) && !EndsWith(key, e) && !StartsWith(e, key) && !StartsWith(key, e)) continue;
+    if (!EndsWith(e, key) && !EndsWith(key, e) && !StartsWith(e, key) && !StartsWith(key, e))
+      continue;
     if (!found.empty()) return "";
     found = e;
   }
@@ -26,13 +28,15 @@ std::string MatchingEarlierKey(const std::string& key, const std::unordered_set<
 }
 
 bool Comparable(const Fact& f) {
-  return (f.measure == Measure::kLevel || f.measure == Measure::kRate || f.measure == Measure::kGrowth) &&
+  return (f.measure == Measure::kLevel || f.measure == Measure::kRate ||
+          f.measure == Measure::kGrowth) &&
          !f.multi_year && !f.cumulative && !f.key.empty() && f.year.has_value();
 }
 
 bool SameThing(const Fact& target, const Fact& actual) {
-  return actual.key == target.key && actual.measure == target.measure && actual.unit == target.unit &&
-         actual.tier == target.tier && actual.stock == target.stock && actual.finished == target.finished;
+  return actual.key == target.key && actual.measure == target.measure &&
+         actual.unit == target.unit && actual.tier == target.tier && actual.stock == target.stock &&
+         actual.finished == target.finished;
 }
 
 // "今年新开工700万套以上" names no object, "新开工保障性安居工程740万套" does:
@@ -100,7 +104,8 @@ std::vector<TargetPair> TargetPairs(const std::vector<Fact>& joined, size_t late
   std::vector<TargetPair> pairs;
   for (size_t i = 0; i < later_begin; ++i) {
     const Fact& t = joined[i];
-    if (t.role != Role::kTarget || !Comparable(t) || !t.period.single_year() || t.year != t.report_year)
+    if (t.role != Role::kTarget || !Comparable(t) || !t.period.single_year() ||
+        t.year != t.report_year)
       continue;
     TargetPair pair;
     pair.target = &t;

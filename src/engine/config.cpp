@@ -27,8 +27,9 @@ Config ParseConfig(std::string_view text, const std::string& path, ConfigErrors*
       const auto* s = node.as_string();
       Severity sev;
       if (s == nullptr || !ParseSeverity(s->get(), &sev)) {
-        errors->Add(path, LineOf(node), "[severity]: '" + std::string(key.str()) +
-                                            "' must be \"error\", \"warning\" or \"note\"");
+        errors->Add(path, LineOf(node),
+                    "[severity]: '" + std::string(key.str()) +
+                        "' must be \"error\", \"warning\" or \"note\"");
         continue;
       }
       config.severity[std::string(key.str())] = sev;

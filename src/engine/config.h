@@ -16,8 +16,8 @@
 namespace plancheck {
 
 struct Config {
-  std::string path;                           // "" when there is none
-  std::vector<std::string> enable;            // ids or groups
+  std::string path;                 // "" when there is none
+  std::vector<std::string> enable;  // ids or groups
   std::vector<std::string> disable;
   std::vector<std::string> rule_dirs;         // resolved against the config's directory
   std::map<std::string, Severity> severity;   // rule id -> severity

@@ -1,7 +1,5 @@
 #include "engine/engine.h"
 
-#include "engine/audit.h"
-
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -11,6 +9,7 @@
 
 #include "base/embedded.h"
 #include "base/spell.h"
+#include "engine/audit.h"
 #include "extract/extractor.h"
 #include "text/decode.h"
 
@@ -89,14 +88,13 @@ void Engine::LoadDefaults(bool rules, ConfigErrors* errors) {
     if (rules && !IsLexiconFile(BaseName(f.path))) rule_files.push_back(&f);
   std::promise<Loaded> promise;
   std::future<Loaded> loaded = promise.get_future();
-  warm_up_ = std::async(std::launch::async,
-                        [rule_files, promise = std::move(promise)]() mutable {
-                          Loaded out;
-                          for (const EmbeddedFile* f : rule_files)
-                            out.rules.LoadFile(f->text, std::string(f->path), &out.errors);
-                          promise.set_value(std::move(out));
-                          WarmUpNumberParsing();
-                        });
+  warm_up_ = std::async(std::launch::async, [rule_files, promise = std::move(promise)]() mutable {
+    Loaded out;
+    for (const EmbeddedFile* f : rule_files)
+      out.rules.LoadFile(f->text, std::string(f->path), &out.errors);
+    promise.set_value(std::move(out));
+    WarmUpNumberParsing();
+  });
   struct ParsedFile {
     std::optional<toml::table> table;
     ConfigErrors errors;
@@ -143,7 +141,8 @@ void Engine::LoadDirectory(const std::string& dir, ConfigErrors* errors) {
   }
   std::vector<std::string> names = std::move(listed.value());
   // Lexicon first, so that rules can name indicators it adds.
-  std::stable_partition(names.begin(), names.end(), [](const std::string& n) { return IsLexiconFile(n); });
+  std::stable_partition(names.begin(), names.end(),
+                        [](const std::string& n) { return IsLexiconFile(n); });
   for (const std::string& name : names) {
     std::string path = dir + (dir.back() == '/' ? "" : "/") + name;
     Result<std::string> bytes = ReadFileBytes(path);
@@ -151,10 +150,14 @@ void Engine::LoadDirectory(const std::string& dir, ConfigErrors* errors) {
       errors->Add(path, 0, bytes.status().message());
       continue;
     }
-    if (name == "units.toml") lexicon_.LoadUnits(*bytes, path, errors);
-    else if (name == "indicators.toml") lexicon_.LoadIndicators(*bytes, path, errors);
-    else if (name == "regions.toml") LoadRegions(*bytes, path, errors);
-    else if (name == "words.toml") lexicon_.LoadWords(*bytes, path, errors);
+    if (name == "units.toml")
+      lexicon_.LoadUnits(*bytes, path, errors);
+    else if (name == "indicators.toml")
+      lexicon_.LoadIndicators(*bytes, path, errors);
+    else if (name == "regions.toml")
+      LoadRegions(*bytes, path, errors);
+    else if (name == "words.toml")
+      lexicon_.LoadWords(*bytes, path, errors);
     else {
       RefreshVocabulary();
       rules_.LoadFile(*bytes, path, errors);
@@ -169,7 +172,8 @@ void Engine::RefreshVocabulary() {
     return;
   }
   vocabulary_ = Vocabulary();
-  for (const auto& indicator : lexicon_.indicators()) vocabulary_.indicators.push_back(indicator->name);
+  for (const auto& indicator : lexicon_.indicators())
+    vocabulary_.indicators.push_back(indicator->name);
   vocabulary_.units.push_back("rank");
   for (const Unit& unit : lexicon_.units()) {
     vocabulary_.units.push_back(unit.name);
@@ -223,10 +227,12 @@ void Engine::SelectOnly(const std::vector<const Rule*>& rules) { enabled_ = rule
 void Engine::Prepare() { extractor_ = std::make_unique<Extractor>(lexicon_); }
 
 Result<Report> Engine::Load(const std::string& path, const std::string& display,
-                            const std::string& encoding, size_t max_bytes, InputFormat format) const {
+                            const std::string& encoding, size_t max_bytes,
+                            InputFormat format) const {
   Result<std::string> bytes = ReadFileBytes(path, max_bytes);
   if (!bytes.ok()) return bytes.status();
-  Result<std::unique_ptr<SourceFile>> file = ReadInput(std::move(*bytes), display, format, encoding, max_bytes);
+  Result<std::unique_ptr<SourceFile>> file =
+      ReadInput(std::move(*bytes), display, format, encoding, max_bytes);
   if (!file.ok()) return file.status();
   return Analyze(std::move(*file));
 }

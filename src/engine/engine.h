@@ -17,11 +17,11 @@
 #include "diag/diagnostic.h"
 #include "extract/extractor.h"
 #include "extract/fact.h"
-#include "text/decode.h"
-#include "text/input.h"
 #include "extract/lexicon.h"
 #include "rules/rule.h"
 #include "segment/document.h"
+#include "text/decode.h"
+#include "text/input.h"
 #include "text/source_file.h"
 
 namespace plancheck {
@@ -40,9 +40,9 @@ struct Report {
 };
 
 struct RuleSelection {
-  bool strict = false;                // enable the strict group
-  std::vector<std::string> enable;    // ids or groups
-  std::vector<std::string> disable;   // ids or groups
+  bool strict = false;                       // enable the strict group
+  std::vector<std::string> enable;           // ids or groups
+  std::vector<std::string> disable;          // ids or groups
   std::map<std::string, Severity> severity;  // overrides by rule id
 };
 
@@ -69,8 +69,8 @@ class Engine {
   // document (input.h). `display` is the name diagnostics show.
   // `max_bytes`: a larger file, or a document that inflates larger, is an
   // error.
-  Result<Report> Load(const std::string& path, const std::string& display, const std::string& encoding,
-                      size_t max_bytes = kDefaultMaxInputBytes,
+  Result<Report> Load(const std::string& path, const std::string& display,
+                      const std::string& encoding, size_t max_bytes = kDefaultMaxInputBytes,
                       InputFormat format = InputFormat::kAuto) const;
   Report Analyze(std::unique_ptr<SourceFile> file) const;
   // Runs the enabled rules of the default and strict groups on one report.
@@ -80,7 +80,8 @@ class Engine {
   // the year each report was published for — and runs the enabled rules of
   // the audit group over the facts of every two consecutive reports of a
   // series (report N's targets for year N against report N+1's actuals).
-  static std::vector<std::vector<const Report*>> GroupSeries(const std::vector<const Report*>& reports);
+  static std::vector<std::vector<const Report*>> GroupSeries(
+      const std::vector<const Report*>& reports);
   void CheckSeries(const std::vector<const Report*>& series, bool english,
                    std::vector<Diagnostic>* out) const;
 

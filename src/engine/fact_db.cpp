@@ -129,7 +129,10 @@ Status FactDb::Store(const std::vector<const Report*>& reports) {
     sqlite3_bind_text(s, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   };
   auto year = [](sqlite3_stmt* s, int i, const std::optional<int>& y) {
-    if (y) sqlite3_bind_int(s, i, *y); else sqlite3_bind_null(s, i);
+    if (y)
+      sqlite3_bind_int(s, i, *y);
+    else
+      sqlite3_bind_null(s, i);
   };
   for (const Report* r : reports) {
     const Document& doc = r->document;
@@ -180,8 +183,9 @@ Status FactDb::Store(const std::vector<const Report*>& reports) {
 
 Result<std::vector<StoredReport>> FactDb::LoadReports() {
   Statement q;
-  if (sqlite3_prepare_v2(db_, "SELECT path, hash, text, encoding FROM reports ORDER BY report_year, path",
-                         -1, &q.stmt, nullptr) != SQLITE_OK)
+  if (sqlite3_prepare_v2(
+          db_, "SELECT path, hash, text, encoding FROM reports ORDER BY report_year, path", -1,
+          &q.stmt, nullptr) != SQLITE_OK)
     return Error("cannot read reports");
   std::vector<StoredReport> out;
   int rc;

@@ -9,11 +9,11 @@ namespace {
 
 // What a count followed by these measures is not a count of items: 连续24个月,
 // 3个千亿元台阶, 12.7个百分点.
-constexpr std::string_view kNotItems[] = {"月", "年", "天", "日", "小时", "周", "台阶", "百分点",
-                                          "倍", "千亿", "万亿", "百亿"};
+constexpr std::string_view kNotItems[] = {"月",   "年",     "天", "日",   "小时", "周",
+                                          "台阶", "百分点", "倍", "千亿", "万亿", "百亿"};
 // Words that end a list's last item when a verb, not a name, stands before
 // the number: 各有20家, 共3个, 连续5年.
-constexpr std::string_view kVerbEnds[] = {"各", "有", "共", "均", "达", "为", "连续", "累计",
+constexpr std::string_view kVerbEnds[] = {"各", "有", "共", "均",   "达",   "为",   "连续", "累计",
                                           "超", "近", "约", "分别", "新增", "建成", "完成"};
 constexpr size_t kMaxName = 8 * 3;  // a name: at most eight characters
 
@@ -69,7 +69,8 @@ std::optional<Enumeration> ReadEnumeration(std::string_view before, std::string_
   std::vector<std::string_view> items;
   for (size_t at = 0;;) {
     size_t next = FindText(before, "、", at);
-    items.push_back(before.substr(at, next == std::string_view::npos ? std::string_view::npos : next - at));
+    items.push_back(
+        before.substr(at, next == std::string_view::npos ? std::string_view::npos : next - at));
     if (next == std::string_view::npos) break;
     at = next + 3;
   }
@@ -77,7 +78,8 @@ std::optional<Enumeration> ReadEnumeration(std::string_view before, std::string_
   std::string_view last = items.back();
   for (std::string_view joiner : {"和", "及", "与"}) {
     size_t at = RFindText(last, joiner);
-    if (at != std::string_view::npos && at > 0 && at + joiner.size() < last.size() && items.size() > 1) {
+    if (at != std::string_view::npos && at > 0 && at + joiner.size() < last.size() &&
+        items.size() > 1) {
       items.back() = last.substr(0, at);
       items.push_back(last.substr(at + joiner.size()));
       break;

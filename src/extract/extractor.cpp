@@ -6,12 +6,11 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "base/status.h"
+#include "base/utf8.h"
 #include "extract/enumeration.h"
 #include "extract/fact_period.h"
 #include "extract/links.h"
-
-#include "base/status.h"
-#include "base/utf8.h"
 #include "text/guarded_regex.h"
 #include "text/normalize.h"
 
@@ -19,44 +18,59 @@ namespace plancheck {
 
 const char* MeasureName(Measure m) {
   switch (m) {
-    case Measure::kLevel: return "level";
-    case Measure::kRate: return "rate";
-    case Measure::kGrowth: return "growth";
-    case Measure::kChange: return "change";
-    case Measure::kRank: return "rank";
-    case Measure::kThreshold: return "threshold";
+    case Measure::kLevel:
+      return "level";
+    case Measure::kRate:
+      return "rate";
+    case Measure::kGrowth:
+      return "growth";
+    case Measure::kChange:
+      return "change";
+    case Measure::kRank:
+      return "rank";
+    case Measure::kThreshold:
+      return "threshold";
   }
   return "level";
 }
 
 const char* QualifierName(Qualifier q) {
   switch (q) {
-    case Qualifier::kEq: return "=";
-    case Qualifier::kGe: return ">=";
-    case Qualifier::kLe: return "<=";
-    case Qualifier::kGt: return ">";
-    case Qualifier::kLt: return "<";
-    case Qualifier::kApprox: return "~";
+    case Qualifier::kEq:
+      return "=";
+    case Qualifier::kGe:
+      return ">=";
+    case Qualifier::kLe:
+      return "<=";
+    case Qualifier::kGt:
+      return ">";
+    case Qualifier::kLt:
+      return "<";
+    case Qualifier::kApprox:
+      return "~";
   }
   return "=";
 }
 
 const char* ListKindName(ListKind k) {
   switch (k) {
-    case ListKind::kNone: return "";
-    case ListKind::kRespectively: return "respectively";
-    case ListKind::kEach: return "each";
-    case ListKind::kPairwise: return "pairwise";
+    case ListKind::kNone:
+      return "";
+    case ListKind::kRespectively:
+      return "respectively";
+    case ListKind::kEach:
+      return "each";
+    case ListKind::kPairwise:
+      return "pairwise";
   }
   return "";
 }
-
 
 namespace {
 
 // Words that mark a whole sentence.
 struct SentenceWords {
-  bool claims_met = false;                // 完成年度目标, and no 未完成
+  bool claims_met = false;                   // 完成年度目标, and no 未完成
   size_t five_years_at = std::string::npos;  // the first 过去五年, 五年来, 这五年
 };
 
@@ -77,7 +91,8 @@ SentenceWords ReadSentenceWords(const std::string& t, size_t sentence_start, siz
   for (const PeriodWords::Opener& opener : period_words.openers) {
     if (!(opener.from < opener.to && opener.to < 0)) continue;
     size_t at = FindText(whole, opener.words);
-    if (at != std::string_view::npos) info.five_years_at = std::min(info.five_years_at, sentence_start + at);
+    if (at != std::string_view::npos)
+      info.five_years_at = std::min(info.five_years_at, sentence_start + at);
   }
   return info;
 }
@@ -121,8 +136,7 @@ void ReadMeasure(const std::string& t, std::string_view narrow, const std::strin
         break;
       }
     }
-    if (ContainsText(narrow, "净增") || ContainsText(narrow, "净减"))
-      f.measure = Measure::kChange;
+    if (ContainsText(narrow, "净增") || ContainsText(narrow, "净减")) f.measure = Measure::kChange;
   }
 
   // Measure.
@@ -207,18 +221,19 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
 
 // The words around one quantity that the stages of ReadWords share.
 struct Extractor::Around {
-  size_t qi = 0;                                     // the quantity's index in the paragraph
+  size_t qi = 0;  // the quantity's index in the paragraph
   size_t sentence_start = 0, clause_start = 0, seg_start = 0;
-  std::string_view narrow, clause, sentence;         // from seg/clause/window start to the number
-  std::string narrow_subject;                        // narrow without verbs and fillers
-  std::string normalized_subject, noun_after;        // ReadSubject's
+  std::string_view narrow, clause, sentence;   // from seg/clause/window start to the number
+  std::string narrow_subject;                  // narrow without verbs and fillers
+  std::string normalized_subject, noun_after;  // ReadSubject's
   bool only_verbs = false;
-  size_t alias_begin = 0, alias_end = 0;             // the indicator's name in the text, when found
+  size_t alias_begin = 0, alias_end = 0;  // the indicator's name in the text, when found
 };
 
 // Where one quantity stands: its sentence, clause and the words since the
 // previous quantity of its clause (prev_end).
-Extractor::Around Extractor::Place(const ParagraphText& p, const RawQuantity& q, size_t qi, size_t prev_end) const {
+Extractor::Around Extractor::Place(const ParagraphText& p, const RawQuantity& q, size_t qi,
+                                   size_t prev_end) const {
   const std::string& t = p.text;
   Around a;
   a.qi = qi;
@@ -232,7 +247,8 @@ Extractor::Around Extractor::Place(const ParagraphText& p, const RawQuantity& q,
   // window, so that work per quantity stays constant.
   constexpr size_t kWindow = 600;
   size_t window_start = q.begin - a.sentence_start > kWindow ? q.begin - kWindow : a.sentence_start;
-  while (window_start < q.begin && (static_cast<unsigned char>(t[window_start]) & 0xC0) == 0x80) ++window_start;
+  while (window_start < q.begin && (static_cast<unsigned char>(t[window_start]) & 0xC0) == 0x80)
+    ++window_start;
   a.sentence = std::string_view(t.data() + window_start, q.begin - window_start);
   return a;
 }
@@ -255,8 +271,10 @@ void Extractor::ReadWords(const Document& doc, size_t pi, const ParagraphText& p
     auto info_it = sentence_info.find(a.sentence_start);
     if (info_it == sentence_info.end()) {
       const size_t end = p.bounds.SentenceEnd(q.begin, t.size());
-      info_it = sentence_info.emplace(a.sentence_start,
-                                      ReadSentenceWords(t, a.sentence_start, end, lexicon_.period_words())).first;
+      info_it = sentence_info
+                    .emplace(a.sentence_start,
+                             ReadSentenceWords(t, a.sentence_start, end, lexicon_.period_words()))
+                    .first;
     }
     const SentenceWords& sentence_words = info_it->second;
 
@@ -319,12 +337,12 @@ void Extractor::ReadSubject(const ParagraphText& p, Around* around, RawQuantity*
   a.only_verbs = a.normalized_subject.size() <= 6 && !a.noun_after.empty();
   std::string subject = a.only_verbs ? a.noun_after : a.narrow_subject;
   if (f.measure != Measure::kRank) f.subject = subject;
-
 }
 
 // Indicator: the lexicon's name nearest the number.
-void Extractor::ReadIndicator(const ParagraphText& p, const std::vector<RawQuantity>& found, Around* around,
-                              std::vector<std::pair<size_t, size_t>>* names, RawQuantity* q_) const {
+void Extractor::ReadIndicator(const ParagraphText& p, const std::vector<RawQuantity>& found,
+                              Around* around, std::vector<std::pair<size_t, size_t>>* names,
+                              RawQuantity* q_) const {
   Around& a = *around;
   RawQuantity& q = *q_;
   Fact& f = q.fact;
@@ -382,18 +400,19 @@ void Extractor::ReadIndicator(const ParagraphText& p, const std::vector<RawQuant
   // one's own words are a generic head (总投资, 增速), not a noun
   // phrase of its own (公路投资 after 铁路投资…).
   bool generic_head = a.narrow_subject.size() <= 9 || StartsWith(a.narrow_subject, "总") ||
-                      StartsWith(a.narrow_subject, "其中") || continues ||
-                      a.narrow_subject.empty();
+                      StartsWith(a.narrow_subject, "其中") || continues || a.narrow_subject.empty();
   if (!find(a.narrow, a.seg_start, false) &&
-      !(generic_head || a.seg_start == a.clause_start ? find(a.clause, a.clause_start, true) : false)) {
+      !(generic_head || a.seg_start == a.clause_start ? find(a.clause, a.clause_start, true)
+                                                      : false)) {
     if (continues && f.measure != Measure::kLevel) find(a.sentence, a.sentence_start, true);
   }
   if (f.indicator == nullptr && f.measure != Measure::kRank && a.only_verbs)
     find(a.noun_after, q.end, true);
   // "国内生产总值达到67.7万亿元，增长6.9%": a growth with no words of its own
   // right after a level of its sentence is that level's growth.
-  if (f.indicator == nullptr && f.measure == Measure::kGrowth && a.narrow_subject.empty() && qi > 0 &&
-      found[qi - 1].fact.measure == Measure::kLevel && found[qi - 1].fact.indicator != nullptr &&
+  if (f.indicator == nullptr && f.measure == Measure::kGrowth && a.narrow_subject.empty() &&
+      qi > 0 && found[qi - 1].fact.measure == Measure::kLevel &&
+      found[qi - 1].fact.indicator != nullptr &&
       bounds.SentenceStart(found[qi - 1].begin) == a.sentence_start)
     f.indicator = found[qi - 1].fact.indicator;
   // "农村贫困人口减少1232万人": a direction word that ends the indicator's own
@@ -405,7 +424,6 @@ void Extractor::ReadIndicator(const ParagraphText& p, const std::vector<RawQuant
     f.value = std::fabs(f.value);
     if (f.upper) *f.upper = std::fabs(*f.upper);
   }
-
 }
 
 void Extractor::ReadTier(const SourceFile& file, Fact* fact) const {
@@ -435,7 +453,8 @@ void Extractor::ReadTier(const SourceFile& file, Fact* fact) const {
 // Identity: the indicator named beside the number, what it counts, flow or
 // stock, begun or finished, a ceiling.
 void Extractor::ReadIdentity(const ParagraphText& p, const Around& a,
-                             const std::vector<std::pair<size_t, size_t>>& aliases, RawQuantity* q_) const {
+                             const std::vector<std::pair<size_t, size_t>>& aliases,
+                             RawQuantity* q_) const {
   const RawQuantity& q = *q_;
   Fact& f = q_->fact;
   const ExtractWords& words = lexicon_.extract_words();
@@ -447,7 +466,10 @@ void Extractor::ReadIdentity(const ParagraphText& p, const Around& a,
   if (a.alias_end > a.alias_begin && a.alias_end <= q.begin && a.alias_begin >= a.seg_start &&
       a.noun_after.empty())
     f.indicator_adjacent =
-        identity.Normalize(TrimNoise(std::string_view(t).substr(a.alias_end, q.begin - a.alias_end), words)).empty();
+        identity
+            .Normalize(
+                TrimNoise(std::string_view(t).substr(a.alias_end, q.begin - a.alias_end), words))
+            .empty();
 
   // Identity: what it counts, flow or stock, and whether less is better.
   // A verb of doing governs every item of its clause ("新增科技型中小企业
@@ -468,12 +490,12 @@ void Extractor::ReadIdentity(const ParagraphText& p, const Around& a,
       size_t from = a.clause_start;
       for (const auto& [b, e] : aliases) {
         if (e <= from || b >= q.begin) continue;
-        if (b > from && identity.NamesAction(std::string_view(t).substr(from, b - from))) f.flow = true;
+        if (b > from && identity.NamesAction(std::string_view(t).substr(from, b - from)))
+          f.flow = true;
         from = std::max(from, e);
       }
       if (from < q.begin && identity.NamesAction(std::string_view(t).substr(from, q.begin - from)))
         f.flow = true;
-
     }
     const IdentityReader::Marks marks = identity.MarksIn(a.narrow);
     if (f.measure == Measure::kLevel || f.measure == Measure::kThreshold) {
@@ -483,27 +505,28 @@ void Extractor::ReadIdentity(const ParagraphText& p, const Around& a,
     f.stock = !f.flow && marks.stock;
     f.cap = f.qualifier == Qualifier::kLe || marks.cap;
   }
-
 }
 
-void Extractor::InheritBaseline(const std::vector<RawQuantity>& found, const Around& a, Fact* fact) const {
+void Extractor::InheritBaseline(const std::vector<RawQuantity>& found, const Around& a,
+                                Fact* fact) const {
   Fact& f = *fact;
   const size_t qi = a.qi;
   const IdentityReader& identity = *identity_;
   // "由每人每年320元提高到380元": the level a change reaches counts what its
   // baseline counts.
-  if (qi > 0 && found[qi - 1].fact.period.kind == PeriodKind::kBaseline && a.seg_start == found[qi - 1].end &&
-      a.seg_start > a.clause_start && identity.Normalize(a.narrow_subject).empty()) {
+  if (qi > 0 && found[qi - 1].fact.period.kind == PeriodKind::kBaseline &&
+      a.seg_start == found[qi - 1].end && a.seg_start > a.clause_start &&
+      identity.Normalize(a.narrow_subject).empty()) {
     const Fact& baseline = found[qi - 1].fact;
     f.indicator = baseline.indicator;
     f.subject = baseline.subject;
     f.noun = baseline.noun;
     f.key = baseline.key;
   }
-
 }
 
-void Extractor::ReadEnumerationOf(const ParagraphText& p, const Around& a, const RawQuantity& q, Fact* fact) const {
+void Extractor::ReadEnumerationOf(const ParagraphText& p, const Around& a, const RawQuantity& q,
+                                  Fact* fact) const {
   Fact& f = *fact;
   auto source_span = [&p](size_t b, size_t e) { return p.SourceSpan(b, e); };
   const std::string& t = p.text;
@@ -515,7 +538,8 @@ void Extractor::ReadEnumerationOf(const ParagraphText& p, const Around& a, const
       !AnyWordAt(t, q.end, {",", ";", ":", "。", "、", ")", "”", "，", "；", "和", "与", "及"});
   // Only a clause whose first quantity this is: "42个示范村、22个示范片区"
   // is two counts, not a list counted as 22.
-  if (f.dimension == "count" && !q.bare && a.narrow.size() > 0 && noun_follows && a.seg_start == a.clause_start) {
+  if (f.dimension == "count" && !q.bare && a.narrow.size() > 0 && noun_follows &&
+      a.seg_start == a.clause_start) {
     if (std::optional<Enumeration> e =
             ReadEnumeration(a.narrow, std::string_view(t).substr(q.begin, q.end - q.begin),
                             std::string_view(t).substr(q.end), enumeration_verbs_)) {

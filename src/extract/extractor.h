@@ -36,8 +36,8 @@ class Extractor {
   // Reads the words around each quantity of paragraph `pi`: measure,
   // qualifier, direction, period, subject, indicator, identity, the items a
   // count names.
-  void ReadWords(const Document& doc, size_t pi, const ParagraphText& paragraph,
-                 int sentence_base, std::vector<RawQuantity>* found) const;
+  void ReadWords(const Document& doc, size_t pi, const ParagraphText& paragraph, int sentence_base,
+                 std::vector<RawQuantity>* found) const;
   // The stages of ReadWords for one quantity, in order; `Around` holds the
   // words around it that they share (extractor.cpp).
   struct Around;
@@ -49,7 +49,8 @@ class Extractor {
   void ReadIdentity(const ParagraphText& p, const Around& a,
                     const std::vector<std::pair<size_t, size_t>>& aliases, RawQuantity* q) const;
   void InheritBaseline(const std::vector<RawQuantity>& found, const Around& a, Fact* f) const;
-  void ReadEnumerationOf(const ParagraphText& p, const Around& a, const RawQuantity& q, Fact* f) const;
+  void ReadEnumerationOf(const ParagraphText& p, const Around& a, const RawQuantity& q,
+                         Fact* f) const;
 
   const Lexicon& lexicon_;
   std::unique_ptr<QuantityScanner> quantities_;  // the numbers of a paragraph

@@ -20,9 +20,9 @@ enum class ListKind { kNone, kRespectively, kEach, kPairwise };
 const char* ListKindName(ListKind k);
 
 struct Fact {
-  Span span;         // the quantity as printed: 1600人以上, 第5, 8.5%
-  std::string text;  // the source text under `span`
-  double value = 0;  // in the base unit; 下降 makes growth negative
+  Span span;                    // the quantity as printed: 1600人以上, 第5, 8.5%
+  std::string text;             // the source text under `span`
+  double value = 0;             // in the base unit; 下降 makes growth negative
   std::optional<double> upper;  // the upper end of a range (6%-6.5%)
   double tolerance = 0;         // half a unit of the last printed digit, in base units
   std::string unit;             // base unit: 元 吨 亩 人 % 百分点 rank ...
@@ -31,34 +31,34 @@ struct Fact {
   Measure measure = Measure::kLevel;
   Qualifier qualifier = Qualifier::kEq;
   Role role = Role::kOther;
-  Period period;               // the years it is about, and how (one year, total, average…)
-  std::optional<int> year;     // period.from when the period is one year
+  Period period;            // the years it is about, and how (one year, total, average…)
+  std::optional<int> year;  // period.from when the period is one year
   const Indicator* indicator = nullptr;
   Span indicator_span;  // where the indicator is named, when it is
   // The indicator's name stands right before the number, with only verbs of
   // being between (地区生产总值实现82.7亿元), and no noun follows the number.
   bool indicator_adjacent = false;
-  std::string subject;  // the normalized noun phrase the number belongs to
-  std::string tier;     // 国家级, 省级以上, 中央 ...: part of identity
-  bool flow = false;    // a verb of doing (新建, 改造, 完成): what was done, not what exists
+  std::string subject;   // the normalized noun phrase the number belongs to
+  std::string tier;      // 国家级, 省级以上, 中央 ...: part of identity
+  bool flow = false;     // a verb of doing (新建, 改造, 完成): what was done, not what exists
   bool started = false;  // 启动, 开工: counts what was begun, not finished
-  bool finished = false; // 建成, 竣工: counts what was finished
-  bool stock = false;   // 累计, 总数 ... without a verb of doing: what exists
-  bool cap = false;     // 控制在, 以内: a ceiling, where less is better
+  bool finished = false;  // 建成, 竣工: counts what was finished
+  bool stock = false;     // 累计, 总数 ... without a verb of doing: what exists
+  bool cap = false;       // 控制在, 以内: a ceiling, where less is better
   // What it counts, for matching figures of one thing across paragraphs: the
   // lexicon's canonical name, else the subject read on both sides of the
   // number and normalized (see extract/identity.h); "" when nothing specific.
   std::string key;
-  std::string noun;  // the normalized subject alone, even where the lexicon names it
-  bool cumulative = false;   // 累计
-  bool multi_year = false;   // 年均, 过去五年: not a single year's figure
-  char written_sign = 0;     // '-' or '+' printed before the number
-  int direction = 0;         // +1 增长…, -1 下降…, 0 none
+  std::string noun;         // the normalized subject alone, even where the lexicon names it
+  bool cumulative = false;  // 累计
+  bool multi_year = false;  // 年均, 过去五年: not a single year's figure
+  char written_sign = 0;    // '-' or '+' printed before the number
+  int direction = 0;        // +1 增长…, -1 下降…, 0 none
   // The list the fact came from (分别, 均, or values paired without 分别).
   int list_id = -1;
   ListKind list_kind = ListKind::kNone;
   int list_items = 0;
-  int list_commas = 0;  // the items as 、 alone separates them
+  int list_commas = 0;     // the items as 、 alone separates them
   std::string list_names;  // the items as read, joined by 、 (for messages)
   int list_values = 0;
   int list_index = 0;
@@ -72,7 +72,7 @@ struct Fact {
   // one is a part of — after 其中, or a later stage of 签约 → 开工 → 投产 —
   // or -1.
   int part_of = -1;
-  int stage = -1;     // 0 签约, 1 开工, 2 投产/竣工 within a funnel, or -1
+  int stage = -1;  // 0 签约, 1 开工, 2 投产/竣工 within a funnel, or -1
   // The year the report was published for (its target year): report N
   // states year N−1 actuals and year N targets.
   std::optional<int> report_year;

@@ -11,9 +11,9 @@ namespace plancheck {
 namespace {
 
 // Words before a number that start a change from it: 由320元提高到380元.
-constexpr std::string_view kChangeTo[] = {"提高到", "增加到", "上升到", "提升到", "调整到", "降低到",
-                                          "下降到", "降到",   "增至",   "提高至", "降至",   "增长到",
-                                          "扩大到", "提升至", "增长至", "减少到", "缩小到", "压减到"};
+constexpr std::string_view kChangeTo[] = {
+    "提高到", "增加到", "上升到", "提升到", "调整到", "降低到", "下降到", "降到",   "增至",
+    "提高至", "降至",   "增长到", "扩大到", "提升至", "增长至", "减少到", "缩小到", "压减到"};
 
 // A year printed right before the number: 增长到2025年的5万亿元, 2030年底的.
 std::optional<int> YearRightBefore(std::string_view narrow) {
@@ -31,8 +31,9 @@ std::optional<int> YearRightBefore(std::string_view narrow) {
 // A year that opens the clause or sentence: 2024年底, 到2030年, 截至2025年末.
 std::optional<int> LeadingYear(std::string_view scope) {
   static const RE2 kLeadingYear(R"(^(?:在|到|至|截至|截止)?((?:19|20)\d\d)年(?:底|末|全年)?)");
-  if (scope.empty() || !((scope[0] >= '0' && scope[0] <= '9') || StartsWith(scope, "在") ||
-                         StartsWith(scope, "到") || StartsWith(scope, "至") || StartsWith(scope, "截")))
+  if (scope.empty() ||
+      !((scope[0] >= '0' && scope[0] <= '9') || StartsWith(scope, "在") ||
+        StartsWith(scope, "到") || StartsWith(scope, "至") || StartsWith(scope, "截")))
     return std::nullopt;
   std::string year;
   re2::StringPiece s(scope.data(), scope.size());
@@ -41,7 +42,8 @@ std::optional<int> LeadingYear(std::string_view scope) {
 }
 
 bool StartsChange(const QuantityPlace& place) {
-  std::string_view tail = place.narrow.substr(place.narrow.size() > 18 ? place.narrow.size() - 18 : 0);
+  std::string_view tail =
+      place.narrow.substr(place.narrow.size() > 18 ? place.narrow.size() - 18 : 0);
   if (!ContainsText(tail, "由") && !ContainsText(tail, "从")) return false;
   std::string_view after = place.text.substr(place.end);
   return std::any_of(std::begin(kChangeTo), std::end(kChangeTo),
@@ -66,7 +68,7 @@ bool AverageOverYears(std::string_view clause) {
 // change, anything else a total.
 PeriodKind SpanKind(const Fact& f) {
   return f.measure == Measure::kGrowth || f.measure == Measure::kChange ? PeriodKind::kChange
-                                                                          : PeriodKind::kTotal;
+                                                                        : PeriodKind::kTotal;
 }
 
 }  // namespace
@@ -78,8 +80,8 @@ void ReadPeriod(const Document& doc, const Paragraph& para, const QuantityPlace&
   if (f->period.known() && f->period.from != f->period.to) f->period.kind = SpanKind(*f);
 
   std::string_view clause = place.text.substr(place.clause_start, place.begin - place.clause_start);
-  std::string_view sentence_head =
-      place.text.substr(place.sentence_start, std::min<size_t>(place.begin - place.sentence_start, 40));
+  std::string_view sentence_head = place.text.substr(
+      place.sentence_start, std::min<size_t>(place.begin - place.sentence_start, 40));
   for (std::string_view scope : {clause, sentence_head}) {
     if (std::optional<int> y = LeadingYear(scope)) {
       f->period = Period::Year(*y);

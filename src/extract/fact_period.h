@@ -15,10 +15,10 @@ namespace plancheck {
 // Where a quantity stands in its paragraph, and the sentence-wide words
 // before it that bear on its period.
 struct QuantityPlace {
-  std::string_view text;   // the normalized paragraph
+  std::string_view text;  // the normalized paragraph
   size_t sentence_start = 0;
   size_t clause_start = 0;
-  size_t begin = 0;        // the quantity
+  size_t begin = 0;  // the quantity
   size_t end = 0;
   std::string_view narrow;  // the words between the previous quantity and this one
   bool cumulative = false;  // 累计 earlier in the sentence

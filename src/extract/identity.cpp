@@ -10,11 +10,11 @@ namespace plancheck {
 namespace {
 
 // Marks that separate or wrap the words of a subject, never part of a name.
-const std::vector<std::string> kMarks = {"“", "”", "\"", "‘", "’", "'", "《", "》", "、", "·",
-                                         " ", "\t", "(",  ")",  "和",  "与",  "及",  "以及"};
+const std::vector<std::string> kMarks = {"“", "”", "\"", "‘", "’", "'",  "《", "》", "、",
+                                         "·", " ", "\t", "(", ")", "和", "与", "及", "以及"};
 
 constexpr std::string_view kEndMarks[] = {",", ";", ":", "。", "!", "?", "、",
-                                          "“", "”", "(", ")", "-", "—"};
+                                          "“", "”", "(", ")",  "-", "—"};
 
 bool EndsInMark(std::string_view text) {
   for (std::string_view end : kEndMarks)
@@ -42,13 +42,17 @@ static inline uint32_t CodePointAt(std::string_view text, size_t at) {
   const unsigned char b0 = static_cast<unsigned char>(text[at]);
   const size_t n = CharBytes(b0);
   if (n == 1 || at + n > text.size()) return b0;
-  const auto b = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(text[at + i]) & 0x3F); };
+  const auto b = [&](size_t i) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(text[at + i]) & 0x3F);
+  };
   if (n == 2) return (b0 & 0x1Fu) << 6 | b(1);
   if (n == 3) return (b0 & 0x0Fu) << 12 | b(1) << 6 | b(2);
   return (b0 & 0x07u) << 18 | b(1) << 12 | b(2) << 6 | b(3);
 }
 
-size_t WordSet::Bucket(std::string_view text, size_t at) { return CodePointAt(text, at) % kBuckets; }
+size_t WordSet::Bucket(std::string_view text, size_t at) {
+  return CodePointAt(text, at) % kBuckets;
+}
 
 // Where the character ending at text[end - 1] starts.
 static size_t LastCharStart(std::string_view text, size_t end) {
@@ -120,7 +124,8 @@ void WordSet::EndingAt(std::string_view text, size_t end, std::vector<size_t>* l
   }
 }
 
-WordSet WordSet::Tagged(const std::vector<std::pair<const std::vector<std::string>*, uint8_t>>& lists) {
+WordSet WordSet::Tagged(
+    const std::vector<std::pair<const std::vector<std::string>*, uint8_t>>& lists) {
   WordSet set;
   for (const auto& [list, tag] : lists) {
     for (const std::string& w : *list) {
@@ -132,7 +137,8 @@ WordSet WordSet::Tagged(const std::vector<std::pair<const std::vector<std::strin
   }
   for (const std::string& w : set.words_) set.first_char_[CodePointAt(w, 0) & 0xFFFF] = 1;
   set.by_first_ = set.Build([](const std::string& w) { return Bucket(w, 0); });
-  set.by_last_ = set.Build([](const std::string& w) { return Bucket(w, LastCharStart(w, w.size())); });
+  set.by_last_ =
+      set.Build([](const std::string& w) { return Bucket(w, LastCharStart(w, w.size())); });
   return set;
 }
 
@@ -174,8 +180,7 @@ std::string WordSet::RemovedFrom(std::string_view text) const {
   return out;
 }
 
-IdentityReader::IdentityReader(const Lexicon& lexicon)
-    : IdentityReader(lexicon.identity_words()) {
+IdentityReader::IdentityReader(const Lexicon& lexicon) : IdentityReader(lexicon.identity_words()) {
   for (const auto& indicator : lexicon.indicators()) {
     for (const std::string& alias : indicator->aliases) {
       std::string key = Normalize(alias);
@@ -197,11 +202,14 @@ std::string_view IdentityReader::KeyOf(const Indicator* indicator, const std::st
 IdentityReader::IdentityReader(const IdentityWords& words)
     : words_(words),
       neutral_({&words.scope, &words.tiers, &words.actions, &words.states, &words.manner}),
-      removed_({&kMarks, &words.scope, &words.actions, &words.states, &words.manner}, words.synonyms),
+      removed_({&kMarks, &words.scope, &words.actions, &words.states, &words.manner},
+               words.synonyms),
       noun_end_({&words.noun_end}),
       actions_({&words.actions}),
-      marks_(WordSet::Tagged({{&words.starts, 1}, {&words.stock, 2}, {&words.lower_is_better, 4},
-                                   {&words.finishes, 8}})) {}
+      marks_(WordSet::Tagged({{&words.starts, 1},
+                              {&words.stock, 2},
+                              {&words.lower_is_better, 4},
+                              {&words.finishes, 8}})) {}
 
 IdentityReader::Marks IdentityReader::MarksIn(std::string_view before) const {
   const uint8_t tags = marks_.TagsIn(before);
@@ -261,7 +269,8 @@ std::string IdentityReader::NounAfter(std::string_view after) const {
     NextCodePoint(after, &end);
   }
   if (end > limit) end = limit;
-  while (end > 0 && end < after.size() && (static_cast<unsigned char>(after[end]) & 0xC0) == 0x80) --end;
+  while (end > 0 && end < after.size() && (static_cast<unsigned char>(after[end]) & 0xC0) == 0x80)
+    --end;
   std::string noun(after.substr(0, end));
   // A trailing 、 or 和 joins the next item, not this noun.
   for (std::string_view tail : {"、", "和", "与", "及", "等"})

@@ -38,7 +38,8 @@ class WordSet {
   // The tags (given with the lists) of every word found in `text`, or-ed.
   uint8_t TagsIn(std::string_view text) const;
   // Words with a tag each: one scan tells which kinds of word a text holds.
-  static WordSet Tagged(const std::vector<std::pair<const std::vector<std::string>*, uint8_t>>& lists);
+  static WordSet Tagged(
+      const std::vector<std::pair<const std::vector<std::string>*, uint8_t>>& lists);
   // `text` with every word taken out, or replaced where it is a rewrite
   // (规模以上 → 规上), scanning left to right, longest first.
   std::string RemovedFrom(std::string_view text) const;
@@ -104,10 +105,10 @@ class IdentityReader {
   bool NamesAction(std::string_view clause) const { return actions_.ContainedIn(clause); }
   // What the words before a number say of it, read in one scan.
   struct Marks {
-    bool start = false;  // 启动, 开工: counts what was begun
-    bool stock = false;  // 累计, 总数: a stock
-    bool cap = false;    // 控制在, 压减: less is better
-    bool finish = false; // 建成, 竣工: counts what was finished
+    bool start = false;   // 启动, 开工: counts what was begun
+    bool stock = false;   // 累计, 总数: a stock
+    bool cap = false;     // 控制在, 压减: less is better
+    bool finish = false;  // 建成, 竣工: counts what was finished
   };
   Marks MarksIn(std::string_view before) const;
 

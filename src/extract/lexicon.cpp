@@ -20,7 +20,8 @@ void Lexicon::LoadUnits(std::string_view text, const std::string& path, ConfigEr
       if (const auto* text = label.as_string()) {
         dimension_labels_[std::string(name.str())] = text->get();
       } else {
-        errors->Add(path, LineOf(label), "[dimensions]: '" + std::string(name.str()) + "' must be a string");
+        errors->Add(path, LineOf(label),
+                    "[dimensions]: '" + std::string(name.str()) + "' must be a string");
       }
     }
   }
@@ -43,7 +44,8 @@ void Lexicon::LoadUnits(std::string_view text, const std::string& path, ConfigEr
     if (names.empty()) r.Error(r.line(), "[[unit]]: needs 'name' or 'names'");
     if (factor <= 0) r.Error(r.LineOfKey("factor"), "[[unit]]: 'factor' must be positive");
     for (const std::string& name : names) {
-      units_.push_back(Unit{name, base.value_or(name), dimension.value_or("count"), factor, generic});
+      units_.push_back(
+          Unit{name, base.value_or(name), dimension.value_or("count"), factor, generic});
     }
   }
   // Longest first, so that 个百分点 wins over 个 and 平方公里 over 公里.
@@ -89,13 +91,14 @@ void ReadEntries(const toml::array* array, const std::string& path, const std::s
 template <typename ValueOf>
 void ReadValued(const toml::array* array, const std::string& path, const std::string& what,
                 ConfigErrors* errors, ValueOf value, std::vector<ExtractWords::Valued>* out) {
-  ReadEntries(array, path, what, errors,
-              [&](TableReader& r, ExtractWords::Valued* entry) {
-                std::optional<int> v = value(r);
-                if (v) entry->value = *v;
-                return v.has_value();
-              },
-              out);
+  ReadEntries(
+      array, path, what, errors,
+      [&](TableReader& r, ExtractWords::Valued* entry) {
+        std::optional<int> v = value(r);
+        if (v) entry->value = *v;
+        return v.has_value();
+      },
+      out);
 }
 
 // Appends the non-empty strings of `key` to `list`, longest first.
@@ -107,14 +110,16 @@ void AppendWords(TableReader& r, std::string_view key, std::vector<std::string>*
 
 }  // namespace
 
-void Lexicon::LoadPeriodWords(const toml::table& table, const std::string& path, ConfigErrors* errors) {
+void Lexicon::LoadPeriodWords(const toml::table& table, const std::string& path,
+                              ConfigErrors* errors) {
   TableReader r(table, path, errors, "[period]");
   AppendWords(r, "leaders", &period_.leaders);
   if (const toml::array* openers = r.Array("openers")) {
     for (const toml::node& node : *openers) {
       const toml::table* t = node.as_table();
       if (t == nullptr) {
-        errors->Add(path, LineOf(node), "[period] openers: each must be { words = \"…\", from = N, to = N }");
+        errors->Add(path, LineOf(node),
+                    "[period] openers: each must be { words = \"…\", from = N, to = N }");
         continue;
       }
       TableReader o(*t, path, errors, "[period] opener");
@@ -123,7 +128,8 @@ void Lexicon::LoadPeriodWords(const toml::table& table, const std::string& path,
       std::optional<int64_t> from = o.Integer("from"), to = o.Integer("to");
       o.Finish();
       if (!from || !to) {
-        errors->Add(path, LineOf(node), "[period] opener: 'from' and 'to' (years from the report's year) are required");
+        errors->Add(path, LineOf(node),
+                    "[period] opener: 'from' and 'to' (years from the report's year) are required");
         continue;
       }
       opener.from = static_cast<int>(*from);
@@ -137,53 +143,59 @@ void Lexicon::LoadPeriodWords(const toml::table& table, const std::string& path,
   period_.Index();
 }
 
-
-void Lexicon::LoadExtractWords(const toml::table& table, const std::string& path, ConfigErrors* errors) {
+void Lexicon::LoadExtractWords(const toml::table& table, const std::string& path,
+                               ConfigErrors* errors) {
   TableReader r(table, path, errors, "[extract]");
-  ReadValued(r.Array("qualifiers"), path, "[extract] qualifiers", errors,
-             [&](TableReader& e) -> std::optional<int> {
-               std::optional<std::string> q = e.Enum("qualifier", {">", "<", "~"}, ">");
-               if (!q) return std::nullopt;
-               return static_cast<int>(*q == ">" ? Qualifier::kGt : *q == "<" ? Qualifier::kLt : Qualifier::kApprox);
-             },
-             &extract_.qualifiers);
-  ReadValued(r.Array("directions"), path, "[extract] directions", errors,
-             [&](TableReader& e) -> std::optional<int> {
-               std::optional<int64_t> d = e.Integer("direction");
-               bool net = e.Bool("net").value_or(false);
-               if (!d || (*d != 1 && *d != -1)) {
-                 e.Error(e.line(), "[extract] directions: 'direction' must be 1 or -1");
-                 return std::nullopt;
-               }
-               return static_cast<int>(*d) * (net ? 2 : 1);
-             },
-             &extract_.directions);
-  ReadValued(r.Array("stages"), path, "[extract] stages", errors,
-             [&](TableReader& e) -> std::optional<int> {
-               std::optional<int64_t> s = e.Integer("stage");
-               if (!s || *s < 0 || *s > 2) {
-                 e.Error(e.line(), "[extract] stages: 'stage' must be 0 (签约), 1 (开工) or 2 (投产)");
-                 return std::nullopt;
-               }
-               return static_cast<int>(*s);
-             },
-             &extract_.stages);
-  ReadEntries(r.Array("implicit"), path, "[extract] implicit", errors,
-              [&](TableReader& e, ExtractWords::Implicit* entry) {
-                std::optional<std::string> measure = e.Enum("measure", {"rate", "growth"}, "rate");
-                std::optional<double> value = e.Number("value");
-                std::optional<std::string> q = e.Enum("qualifier", {"=", ">", "<", "~"}, "=");
-                if (!value) e.Error(e.line(), "[extract] implicit: 'value' is required");
-                if (!measure || !value || !q) return false;
-                entry->measure = *measure == "growth" ? Measure::kGrowth : Measure::kRate;
-                entry->value = *value;
-                entry->qualifier = *q == ">"   ? Qualifier::kGt
-                                   : *q == "<" ? Qualifier::kLt
-                                   : *q == "~" ? Qualifier::kApprox
-                                               : Qualifier::kEq;
-                return true;
-              },
-              &extract_.implicit);
+  ReadValued(
+      r.Array("qualifiers"), path, "[extract] qualifiers", errors,
+      [&](TableReader& e) -> std::optional<int> {
+        std::optional<std::string> q = e.Enum("qualifier", {">", "<", "~"}, ">");
+        if (!q) return std::nullopt;
+        return static_cast<int>(*q == ">"   ? Qualifier::kGt
+                                : *q == "<" ? Qualifier::kLt
+                                            : Qualifier::kApprox);
+      },
+      &extract_.qualifiers);
+  ReadValued(
+      r.Array("directions"), path, "[extract] directions", errors,
+      [&](TableReader& e) -> std::optional<int> {
+        std::optional<int64_t> d = e.Integer("direction");
+        bool net = e.Bool("net").value_or(false);
+        if (!d || (*d != 1 && *d != -1)) {
+          e.Error(e.line(), "[extract] directions: 'direction' must be 1 or -1");
+          return std::nullopt;
+        }
+        return static_cast<int>(*d) * (net ? 2 : 1);
+      },
+      &extract_.directions);
+  ReadValued(
+      r.Array("stages"), path, "[extract] stages", errors,
+      [&](TableReader& e) -> std::optional<int> {
+        std::optional<int64_t> s = e.Integer("stage");
+        if (!s || *s < 0 || *s > 2) {
+          e.Error(e.line(), "[extract] stages: 'stage' must be 0 (签约), 1 (开工) or 2 (投产)");
+          return std::nullopt;
+        }
+        return static_cast<int>(*s);
+      },
+      &extract_.stages);
+  ReadEntries(
+      r.Array("implicit"), path, "[extract] implicit", errors,
+      [&](TableReader& e, ExtractWords::Implicit* entry) {
+        std::optional<std::string> measure = e.Enum("measure", {"rate", "growth"}, "rate");
+        std::optional<double> value = e.Number("value");
+        std::optional<std::string> q = e.Enum("qualifier", {"=", ">", "<", "~"}, "=");
+        if (!value) e.Error(e.line(), "[extract] implicit: 'value' is required");
+        if (!measure || !value || !q) return false;
+        entry->measure = *measure == "growth" ? Measure::kGrowth : Measure::kRate;
+        entry->value = *value;
+        entry->qualifier = *q == ">"   ? Qualifier::kGt
+                           : *q == "<" ? Qualifier::kLt
+                           : *q == "~" ? Qualifier::kApprox
+                                       : Qualifier::kEq;
+        return true;
+      },
+      &extract_.implicit);
   AppendWords(r, "fillers", &extract_.fillers);
   AppendWords(r, "leading_noise", &extract_.leading_noise);
   AppendWords(r, "trailing_noise", &extract_.trailing_noise);
@@ -203,7 +215,8 @@ void Lexicon::LoadWords(std::string_view text, const std::string& path, ConfigEr
   if (identity != nullptr) LoadIdentityWords(*identity, path, errors);
 }
 
-void Lexicon::LoadIdentityWords(const toml::table& table, const std::string& path, ConfigErrors* errors) {
+void Lexicon::LoadIdentityWords(const toml::table& table, const std::string& path,
+                                ConfigErrors* errors) {
   TableReader r(table, path, errors, "[identity]");
   AppendWords(r, "actions", &identity_.actions);
   AppendWords(r, "states", &identity_.states);
@@ -219,18 +232,20 @@ void Lexicon::LoadIdentityWords(const toml::table& table, const std::string& pat
   if (const toml::array* pairs = r.Array("synonyms")) {
     for (const toml::node& node : *pairs) {
       const toml::array* pair = node.as_array();
-      if (pair == nullptr || pair->size() != 2 || !(*pair)[0].is_string() || !(*pair)[1].is_string()) {
-        errors->Add(path, LineOf(node), "each synonym must be a pair of strings [\"as written\", \"read as\"]");
+      if (pair == nullptr || pair->size() != 2 || !(*pair)[0].is_string() ||
+          !(*pair)[1].is_string()) {
+        errors->Add(path, LineOf(node),
+                    "each synonym must be a pair of strings [\"as written\", \"read as\"]");
         continue;
       }
-      identity_.synonyms.emplace_back(*(*pair)[0].value<std::string>(), *(*pair)[1].value<std::string>());
+      identity_.synonyms.emplace_back(*(*pair)[0].value<std::string>(),
+                                      *(*pair)[1].value<std::string>());
     }
   }
   r.Finish();
 }
 
-void Lexicon::LoadIndicators(std::string_view text, const std::string& path,
-                             ConfigErrors* errors) {
+void Lexicon::LoadIndicators(std::string_view text, const std::string& path, ConfigErrors* errors) {
   std::optional<toml::table> doc = ParseToml(text, path, errors);
   if (doc) LoadIndicatorsTable(*doc, path, errors);
 }
@@ -452,14 +467,17 @@ std::string TrimNoise(std::string_view s, const ExtractWords& words) {
   auto strip_one = [&s](const std::vector<std::string>& list, bool front) {
     for (std::string_view w : list) {
       if (front ? StartsWith(s, w) : EndsWith(s, w)) {
-        if (front) s.remove_prefix(w.size());
-        else s.remove_suffix(w.size());
+        if (front)
+          s.remove_prefix(w.size());
+        else
+          s.remove_suffix(w.size());
         return true;
       }
     }
     return false;
   };
-  while (!s.empty() && (strip_one(words.leading_noise, true) || strip_one(words.trailing_noise, false))) {
+  while (!s.empty() &&
+         (strip_one(words.leading_noise, true) || strip_one(words.trailing_noise, false))) {
   }
   return std::string(s);
 }

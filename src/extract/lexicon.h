@@ -13,8 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "extract/measure.h"
 #include "base/toml_reader.h"
+#include "extract/measure.h"
 #include "segment/period.h"
 #include "text/guarded_regex.h"
 
@@ -40,8 +40,8 @@ struct Indicator {
   std::string name;
   std::vector<std::string> aliases;
   std::vector<std::shared_ptr<GuardedRegex>> patterns;
-  std::string dimension;  // of a level; "any" matches every dimension
-  std::string dimension_label;  // what a message calls it: 金额, 面积
+  std::string dimension;           // of a level; "any" matches every dimension
+  std::string dimension_label;     // what a message calls it: 金额, 面积
   std::vector<std::string> units;  // when not empty, the only base units a level may have
   Polarity polarity = Polarity::kHigher;
   GrowthBasis growth = GrowthBasis::kNone;
@@ -64,11 +64,11 @@ struct IdentityWords {
   std::vector<std::string> scope;    // 全省, 全年: the report's own scope
   std::vector<std::string> tiers;    // 国家级, 省级, 中央: a level of government
   std::vector<std::pair<std::string, std::string>> synonyms;  // 规模以上 → 规上
-  std::vector<std::string> noun_end;  // where a noun after a number ends
-  std::vector<std::string> generic;   // heads that name nothing on their own
-  std::vector<std::string> stock;     // 累计, 总数: a stock, not a flow
-  std::vector<std::string> starts;    // 启动, 开工: what was begun, not finished
-  std::vector<std::string> finishes;  // 建成, 竣工: what was finished
+  std::vector<std::string> noun_end;                          // where a noun after a number ends
+  std::vector<std::string> generic;          // heads that name nothing on their own
+  std::vector<std::string> stock;            // 累计, 总数: a stock, not a flow
+  std::vector<std::string> starts;           // 启动, 开工: what was begun, not finished
+  std::vector<std::string> finishes;         // 建成, 竣工: what was finished
   std::vector<std::string> lower_is_better;  // 控制在, 压减: a cap
 };
 
@@ -85,7 +85,7 @@ struct ExtractWords {
   std::vector<std::string> fillers;
   std::vector<std::string> leading_noise;
   std::vector<std::string> trailing_noise;
-  std::vector<Valued> stages;      // value: 0 签约, 1 开工, 2 投产
+  std::vector<Valued> stages;  // value: 0 签约, 1 开工, 2 投产
   // Words that state a figure without a number: 全覆盖 (a rate of 100%),
   // 持平 (a growth of 0), 出现下降 (a growth below 0).
   struct Implicit {

@@ -28,7 +28,10 @@ void LinkParts(const ParagraphText& paragraph, const ExtractWords& words, size_t
     size_t lo = 0, hi = t.size();
     while (lo < hi) {
       size_t mid = (lo + hi) / 2;
-      if (nt.ToSource(mid) < f.span.begin) lo = mid + 1; else hi = mid;
+      if (nt.ToSource(mid) < f.span.begin)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
     return lo;
   };

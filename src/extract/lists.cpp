@@ -15,8 +15,8 @@ size_t RunEnd(const std::string& t, const std::vector<RawQuantity>& found, size_
   size_t last = first;
   while (last + 1 < found.size()) {
     std::string_view gap(t.data() + found[last].end, found[last + 1].begin - found[last].end);
-    if (gap == "、" || gap == "和" || gap == "与" || gap == "及" || gap == "," ||
-        gap == "，" || gap == "、增长" || gap == "、下降")
+    if (gap == "、" || gap == "和" || gap == "与" || gap == "及" || gap == "," || gap == "，" ||
+        gap == "、增长" || gap == "、下降")
       ++last;
     else
       break;
@@ -102,7 +102,8 @@ std::vector<std::string> SplitItems(std::string_view text, size_t values, bool e
   // 二氧化硫、化学需氧量排放量) needs no head.
   if (items.size() >= 2) {
     size_t shortest = CountCodePoints(items[0]);
-    for (size_t k = 0; k + 1 < items.size(); ++k) shortest = std::min(shortest, CountCodePoints(items[k]));
+    for (size_t k = 0; k + 1 < items.size(); ++k)
+      shortest = std::min(shortest, CountCodePoints(items[k]));
     const std::string& tail_item = items.back();
     if (CountCodePoints(tail_item) > shortest + 2) {
       size_t cut = 0;
@@ -152,8 +153,7 @@ std::vector<Fact> ListReader::Read(const ParagraphText& p, std::vector<RawQuanti
       continue;
     }
     const std::string trimmed = TrimNoise(items_text, lexicon_.extract_words());
-    std::vector<std::string> items =
-        SplitItems(trimmed, values, kind == ListKind::kEach, lexicon_);
+    std::vector<std::string> items = SplitItems(trimmed, values, kind == ListKind::kEach, lexicon_);
     if (kind == ListKind::kPairwise && items.size() != values) {
       // Not a list after all: values that merely follow each other.
       keep_as_they_are(qi, last);

@@ -15,8 +15,8 @@
 #endif
 
 #include "base/span.h"
-#include "text/source_file.h"
 #include "text/normalize.h"
+#include "text/source_file.h"
 
 namespace plancheck {
 
@@ -74,9 +74,9 @@ class Boundaries {
       while (i + 16 <= n) {
         __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
         auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-        __m128i any = _mm_or_si128(_mm_or_si128(_mm_or_si128(eq(','), eq(':')),
-                                                _mm_or_si128(eq(';'), eq('!'))),
-                                   _mm_or_si128(_mm_or_si128(eq('?'), eq('\xE3')), eq('\xEF')));
+        __m128i any = _mm_or_si128(
+            _mm_or_si128(_mm_or_si128(eq(','), eq(':')), _mm_or_si128(eq(';'), eq('!'))),
+            _mm_or_si128(_mm_or_si128(eq('?'), eq('\xE3')), eq('\xEF')));
         int mask = _mm_movemask_epi8(any);
         if (mask != 0) {
           i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
@@ -96,8 +96,10 @@ class Boundaries {
         i += 2;
       } else if (c == 0xEF && i + 2 < n && t[i + 1] == '\xBC') {
         unsigned char d = static_cast<unsigned char>(t[i + 2]);
-        if (d == 0x8C || d == 0x9A) clause_.push_back(i + 3);  // ， ：
-        else if (d == 0x9B || d == 0x81 || d == 0x9F) sentence_.push_back(i + 3);  // ；！？
+        if (d == 0x8C || d == 0x9A)
+          clause_.push_back(i + 3);  // ， ：
+        else if (d == 0x9B || d == 0x81 || d == 0x9F)
+          sentence_.push_back(i + 3);  // ；！？
         i += 2;
       }
     }
@@ -116,7 +118,8 @@ class Boundaries {
 // source: every stage reads offsets in `text`, and SourceSpan is the one
 // conversion to a span of the file.
 struct ParagraphText {
-  ParagraphText(const SourceFile& f, const NormalizedText& n) : file(f), nt(n), text(n.text()), bounds(text) {}
+  ParagraphText(const SourceFile& f, const NormalizedText& n)
+      : file(f), nt(n), text(n.text()), bounds(text) {}
   Span SourceSpan(size_t begin, size_t end) const {
     return file.MakeSpan(nt.ToSource(begin), nt.ToSource(end));
   }

@@ -69,7 +69,8 @@ size_t NumericHeadEnd(std::string_view t, size_t i) {
     char c = t[i];
     if (IsDigit(c) || c == ',' || c == '.' || c == '%' || c == '+' || c == '-' || c == '~') {
       ++i;
-    } else if (WordAt(t, i, "—") || WordAt(t, i, "－") || WordAt(t, i, "至") || WordAt(t, i, "到")) {
+    } else if (WordAt(t, i, "—") || WordAt(t, i, "－") || WordAt(t, i, "至") ||
+               WordAt(t, i, "到")) {
       i += 3;
     } else {
       break;
@@ -115,13 +116,24 @@ QuantityScanner::QuantityScanner(const Lexicon& lexicon) : lexicon_(lexicon) {
   std::string units = alternation(unit_order_);
   if (units.empty()) units = "%";
   std::string pattern =
-      R"(([+-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"            // 1 sign, 2 number
-      "(?:(%)?(?:" + alternation(kRangeWords) + R"()(\d+(?:\.\d+)?))?)"  // 3 %, 4 upper
-      "(" + alternation(kMagnitudeWords) + ")?"                          // 5 magnitude
-      "(" + alternation(kApproxWords) + ")?"                             // 6
-      "(" + units + ")"                                                  // 7 unit
-      "(" + alternation(kApproxWords) + ")?"                             // 8
-      "(" + alternation(kBoundWords) + ")?";                             // 9
+      R"(([+-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"  // 1 sign, 2 number
+      "(?:(%)?(?:" +
+      alternation(kRangeWords) +
+      R"()(\d+(?:\.\d+)?))?)"  // 3 %, 4 upper
+      "(" +
+      alternation(kMagnitudeWords) +
+      ")?"  // 5 magnitude
+      "(" +
+      alternation(kApproxWords) +
+      ")?"  // 6
+      "(" +
+      units +
+      ")"  // 7 unit
+      "(" +
+      alternation(kApproxWords) +
+      ")?"  // 8
+      "(" +
+      alternation(kBoundWords) + ")?";  // 9
   // After the numeric head: magnitude (6 bytes), 余/多 (3), unit, 余/多,
   // 以上 (6).
   size_t longest_unit = 0;
@@ -145,9 +157,9 @@ QuantityScanner::QuantityScanner(const Lexicon& lexicon) : lexicon_(lexicon) {
   // Chinese numerals before a counting word or amount. Units that mostly
   // make names with a numeral (三次产业, 第一批, 三级) are left out, and so is
   // a bare 一 (一批, 一个): idiom far more often than a count.
-  static const std::string_view kSkip[] = {"次", "批", "批次", "级", "%", "个百分点", "百分点",
-                                           "倍", "天", "度", "位", "类", "层", "片", "块", "门",
-                                           "口", "对", "种", "款", "支"};
+  static const std::string_view kSkip[] = {"次", "批", "批次", "级", "%",  "个百分点", "百分点",
+                                           "倍", "天", "度",   "位", "类", "层",       "片",
+                                           "块", "门", "口",   "对", "种", "款",       "支"};
   std::vector<std::string> numeral_units;
   for (const std::string& n : unit_order_)
     if (std::find(std::begin(kSkip), std::end(kSkip), n) == std::end(kSkip))
@@ -155,7 +167,8 @@ QuantityScanner::QuantityScanner(const Lexicon& lexicon) : lexicon_(lexicon) {
   const std::string cn_units = alternation(numeral_units);
   chinese_ = std::make_unique<RE2>(
       "([零〇二两三四五六七八九十百千万亿][零〇一二两三四五六七八九十百千万亿]*|"
-      "一[零〇一二两三四五六七八九十百千万亿]+)(余|多)?(" + cn_units + ")(以上|以下|以内|左右)?",
+      "一[零〇一二两三四五六七八九十百千万亿]+)(余|多)?(" +
+          cn_units + ")(以上|以下|以内|左右)?",
       options);
   PLANCHECK_CHECK(chinese_->ok());
   spellout_ = SharedSpellout();
@@ -306,7 +319,7 @@ bool QuantityScanner::QuantityGroups(std::string_view m, re2::StringPiece* g) co
 // head plus the longest tail, so no byte of Chinese text goes through the
 // DFA.
 bool QuantityScanner::NextQuantity(const std::string& t, size_t pos, re2::StringPiece* groups,
-                             int n) const {
+                                   int n) const {
   auto try_at = [&](size_t start) {
     size_t limit = std::min(t.size(), NumericHeadEnd(t, start) + max_tail_);
     re2::StringPiece window(t.data() + start, limit - start), whole;
@@ -335,7 +348,7 @@ bool QuantityScanner::NextQuantity(const std::string& t, size_t pos, re2::String
 // first can start one (a later start allows a subset of the same endings),
 // and a lone 一 never does (the pattern wants 一 and another numeral).
 bool QuantityScanner::NextChineseNumeral(const std::string& t, size_t pos, re2::StringPiece* groups,
-                                   int n) const {
+                                         int n) const {
   size_t i = pos;
   while (i < t.size()) {
 #if defined(__SSE2__)
@@ -348,11 +361,13 @@ bool QuantityScanner::NextChineseNumeral(const std::string& t, size_t pos, re2::
       };
       const __m128i v = load(i), w = load(i + 1);
       auto eq = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
-      __m128i lead = _mm_or_si128(_mm_or_si128(eq(v, '\xE3'), eq(v, '\xE4')),
-                                  _mm_or_si128(_mm_or_si128(eq(v, '\xE5'), eq(v, '\xE7')), eq(v, '\xE9')));
-      __m128i second = _mm_or_si128(
-          _mm_or_si128(_mm_or_si128(eq(w, '\x80'), eq(w, '\x85')), _mm_or_si128(eq(w, '\x8D'), eq(w, '\x99'))),
-          _mm_or_si128(_mm_or_si128(eq(w, '\x9B'), eq(w, '\xB8')), _mm_or_si128(eq(w, '\xB9'), eq(w, '\xBA'))));
+      __m128i lead =
+          _mm_or_si128(_mm_or_si128(eq(v, '\xE3'), eq(v, '\xE4')),
+                       _mm_or_si128(_mm_or_si128(eq(v, '\xE5'), eq(v, '\xE7')), eq(v, '\xE9')));
+      __m128i second = _mm_or_si128(_mm_or_si128(_mm_or_si128(eq(w, '\x80'), eq(w, '\x85')),
+                                                 _mm_or_si128(eq(w, '\x8D'), eq(w, '\x99'))),
+                                    _mm_or_si128(_mm_or_si128(eq(w, '\x9B'), eq(w, '\xB8')),
+                                                 _mm_or_si128(eq(w, '\xB9'), eq(w, '\xBA'))));
       int mask = _mm_movemask_epi8(_mm_and_si128(lead, second));
       if (mask != 0) {
         i += static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
@@ -442,15 +457,21 @@ void QuantityScanner::ScanArabic(const std::string& t, std::vector<RawQuantity>*
     std::string_view approx(groups[6].empty() ? groups[8].data() : groups[6].data(),
                             groups[6].empty() ? groups[8].size() : groups[6].size());
     std::string_view post(groups[9].data(), groups[9].size());
-    if (post == "以上") f.qualifier = Qualifier::kGe;
-    else if (post == "以下" || post == "以内" || post == "之内") f.qualifier = Qualifier::kLe;
-    else if (post == "左右" || post == "上下") f.qualifier = Qualifier::kApprox;
-    else if (!approx.empty()) f.qualifier = Qualifier::kGt;
-    else if (f.upper) f.qualifier = Qualifier::kGe;
+    if (post == "以上")
+      f.qualifier = Qualifier::kGe;
+    else if (post == "以下" || post == "以内" || post == "之内")
+      f.qualifier = Qualifier::kLe;
+    else if (post == "左右" || post == "上下")
+      f.qualifier = Qualifier::kApprox;
+    else if (!approx.empty())
+      f.qualifier = Qualifier::kGt;
+    else if (f.upper)
+      f.qualifier = Qualifier::kGe;
     // 以上 inside a noun phrase ("500万元以上项目") defines a scope.
     if ((post == "以上" || post == "以下") && end < t.size()) {
-      q.threshold = !AnyWordAt(t, end, {",", ";", ":", "。", "、", ")", "”", "\"", "!", "?", "和",
-                                    "与", "及", "或", "，", "；", "）"});
+      q.threshold = !AnyWordAt(t, end,
+                               {",", ";", ":", "。", "、", ")", "”", "\"", "!", "?", "和", "与",
+                                "及", "或", "，", "；", "）"});
     }
     found.push_back(std::move(q));
   }
@@ -483,8 +504,10 @@ void QuantityScanner::ScanChinese(const ParagraphText& p, std::vector<RawQuantit
   const Boundaries& bounds = p.bounds;
   // Not inside quotes (“三个十大” names a programme), not after 第.
   std::vector<size_t> opening_quotes, closing_quotes;
-  for (size_t at = 0; (at = FindText(t, "“", at)) != std::string::npos; at += 3) opening_quotes.push_back(at);
-  for (size_t at = 0; (at = FindText(t, "”", at)) != std::string::npos; at += 3) closing_quotes.push_back(at);
+  for (size_t at = 0; (at = FindText(t, "“", at)) != std::string::npos; at += 3)
+    opening_quotes.push_back(at);
+  for (size_t at = 0; (at = FindText(t, "”", at)) != std::string::npos; at += 3)
+    closing_quotes.push_back(at);
   auto count_before = [](const std::vector<size_t>& v, size_t pos) {
     return static_cast<size_t>(std::lower_bound(v.begin(), v.end(), pos) - v.begin());
   };
@@ -525,10 +548,14 @@ void QuantityScanner::ScanChinese(const ParagraphText& p, std::vector<RawQuantit
     q.fact.dimension = unit->dimension;
     q.fact.generic_unit = unit->generic;
     std::string_view post(cg[4].data(), cg[4].size());
-    if (post == "以上") q.fact.qualifier = Qualifier::kGe;
-    else if (post == "以下" || post == "以内") q.fact.qualifier = Qualifier::kLe;
-    else if (post == "左右") q.fact.qualifier = Qualifier::kApprox;
-    else if (!cg[2].empty()) q.fact.qualifier = Qualifier::kGt;
+    if (post == "以上")
+      q.fact.qualifier = Qualifier::kGe;
+    else if (post == "以下" || post == "以内")
+      q.fact.qualifier = Qualifier::kLe;
+    else if (post == "左右")
+      q.fact.qualifier = Qualifier::kApprox;
+    else if (!cg[2].empty())
+      q.fact.qualifier = Qualifier::kGt;
     found.push_back(std::move(q));
   }
 }
@@ -575,7 +602,8 @@ bool Overlaps(const std::vector<RawQuantity>& found, size_t begin, size_t end) {
 
 void QuantityScanner::ScanFractions(const std::string& t, std::vector<RawQuantity>* out) const {
   auto add = [&](size_t begin, size_t end, double numerator, double denominator) {
-    if (denominator <= 0 || numerator <= 0 || numerator > denominator || Overlaps(*out, begin, end)) return;
+    if (denominator <= 0 || numerator <= 0 || numerator > denominator || Overlaps(*out, begin, end))
+      return;
     RawQuantity q;
     size_t bound = 0;
     q.fact.qualifier = BoundAt(t, end, &bound);
@@ -602,7 +630,8 @@ void QuantityScanner::ScanFractions(const std::string& t, std::vector<RawQuantit
   for (size_t at = 0; (at = t.find('/', at)) != std::string::npos; ++at) {
     if (at == 0 || at + 1 >= t.size() || !IsDigit(t[at - 1]) || !IsDigit(t[at + 1])) continue;
     size_t begin = at - 1, end = at + 2;
-    if (begin > 0 && (IsAsciiAlnum(t[begin - 1]) || t[begin - 1] == '.' || t[begin - 1] == '/')) continue;
+    if (begin > 0 && (IsAsciiAlnum(t[begin - 1]) || t[begin - 1] == '.' || t[begin - 1] == '/'))
+      continue;
     if (end < t.size() && (IsAsciiAlnum(t[end]) || t[end] == '.' || t[end] == '/')) continue;
     add(begin, end, t[at - 1] - '0', t[at + 1] - '0');
   }
@@ -630,7 +659,8 @@ void QuantityScanner::ScanMagnitudes(const std::string& t, std::vector<RawQuanti
     const bool bare = unit == nullptr;
     if (bare) {
       if (count == nullptr || end + 3 > t.size() || static_cast<unsigned char>(t[end]) < 0xE4 ||
-          AnyWordAt(t, end, {"以", "左", "上", "之", "的", "和", "与", "及", "或", "至", "到", "、"}))
+          AnyWordAt(t, end,
+                    {"以", "左", "上", "之", "的", "和", "与", "及", "或", "至", "到", "、"}))
         continue;
       unit = count;
     } else {
@@ -646,7 +676,8 @@ void QuantityScanner::ScanMagnitudes(const std::string& t, std::vector<RawQuanti
     q.bare = bare;
     int decimals = 0;
     scale *= unit->factor;
-    q.fact.value = Scale(ParseNumber(std::string(number.data(), number.size()), &decimals), decimals, scale);
+    q.fact.value =
+        Scale(ParseNumber(std::string(number.data(), number.size()), &decimals), decimals, scale);
     q.scale = scale;
     q.fact.tolerance = 0.5 * scale / std::pow(10.0, decimals);
     q.fact.unit = unit->base;
@@ -658,7 +689,8 @@ void QuantityScanner::ScanMagnitudes(const std::string& t, std::vector<RawQuanti
 
 void QuantityScanner::ScanImplicit(const std::string& t, std::vector<RawQuantity>* out) const {
   for (const ExtractWords::Implicit& word : lexicon_.extract_words().implicit) {
-    for (size_t at = 0; (at = FindText(t, word.words, at)) != std::string::npos; at += word.words.size()) {
+    for (size_t at = 0; (at = FindText(t, word.words, at)) != std::string::npos;
+         at += word.words.size()) {
       const size_t end = at + word.words.size();
       // "完成全区6.3万农户全覆盖排查", "支持平台": the words qualify an action
       // or are part of another word there; a figure ends its clause.

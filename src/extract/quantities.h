@@ -14,13 +14,13 @@
 // Thread-safety: Scan() is const and may run on several paragraphs at once.
 #pragma once
 
+#include <re2/stringpiece.h>
+#include <unicode/uversion.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <re2/stringpiece.h>
-#include <unicode/uversion.h>
 
 #include "extract/fact.h"
 #include "extract/lexicon.h"
@@ -49,9 +49,9 @@ struct RawQuantity {
   size_t begin = 0, end = 0;  // in the normalized paragraph text
   double scale = 1;           // base units of one printed unit (亿元 → 1e8)
   Fact fact;
-  bool threshold = false;      // 以上/以下 inside a noun phrase (500万元以上项目)
-  bool fixed_measure = false;  // read from a word (持平): its measure is known
-  bool bare = false;            // no counting word: 6000万农村人口
+  bool threshold = false;           // 以上/以下 inside a noun phrase (500万元以上项目)
+  bool fixed_measure = false;       // read from a word (持平): its measure is known
+  bool bare = false;                // no counting word: 6000万农村人口
   std::string_view direction_word;  // 增长, 减少 … right before the number (words.toml)
 };
 
@@ -68,8 +68,7 @@ class QuantityScanner {
   // chinese_pattern() finds (tests hold them to that), but tried only where
   // a match can start, so the DFA never walks plain Chinese text.
   bool NextQuantity(const std::string& t, size_t pos, re2::StringPiece* groups, int n) const;
-  bool NextChineseNumeral(const std::string& t, size_t pos, re2::StringPiece* groups,
-                          int n) const;
+  bool NextChineseNumeral(const std::string& t, size_t pos, re2::StringPiece* groups, int n) const;
   const re2::RE2& quantity_pattern() const { return *quantity_; }
   const re2::RE2& chinese_pattern() const { return *chinese_; }
 
@@ -91,7 +90,7 @@ class QuantityScanner {
   const Lexicon& lexicon_;
   std::unique_ptr<re2::RE2> quantity_;
   std::unique_ptr<re2::RE2> rank_;
-  std::unique_ptr<re2::RE2> chinese_;   // 两个, 一千六百万元
+  std::unique_ptr<re2::RE2> chinese_;                     // 两个, 一千六百万元
   const icu::RuleBasedNumberFormat* spellout_ = nullptr;  // SharedSpellout()
   // Bytes a match can extend past its numeric head (magnitude, 余, unit,
   // 以上): bounds each anchored match.

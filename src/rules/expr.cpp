@@ -1,11 +1,11 @@
 #include "rules/expr.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <functional>
-
-#include <re2/re2.h>
 
 #include "base/spell.h"
 #include "base/utf8.h"
@@ -15,9 +15,12 @@ namespace plancheck {
 
 std::string Value::Format() const {
   switch (type) {
-    case Type::kNull: return "";
-    case Type::kString: return std::string(string);
-    case Type::kBool: return number != 0 ? "true" : "false";
+    case Type::kNull:
+      return "";
+    case Type::kString:
+      return std::string(string);
+    case Type::kBool:
+      return number != 0 ? "true" : "false";
     case Type::kNumber: {
       if (std::fabs(number - std::round(number)) < 1e-9 && std::fabs(number) < 1e15) {
         char buf[32];
@@ -60,107 +63,312 @@ std::vector<std::string> Names(const char* (*name)(E), const E (&all)[N]) {
 
 using Type = FieldInfo::Type;
 
-std::vector<FieldInfo> MakeFields() {
-  const Measure kMeasures[] = {Measure::kLevel, Measure::kRate, Measure::kGrowth,
+// The figure itself: its value, unit, measure, role and words.
+std::vector<FieldInfo> FigureFields() {
+  const Measure kMeasures[] = {Measure::kLevel,  Measure::kRate, Measure::kGrowth,
                                Measure::kChange, Measure::kRank, Measure::kThreshold};
   const Qualifier kQualifiers[] = {Qualifier::kEq, Qualifier::kGe, Qualifier::kLe,
                                    Qualifier::kGt, Qualifier::kLt, Qualifier::kApprox};
   const Role kRoles[] = {Role::kActual, Role::kTarget, Role::kOther};
-  const ListKind kLists[] = {ListKind::kNone, ListKind::kRespectively, ListKind::kEach, ListKind::kPairwise};
-  const PeriodKind kPeriods[] = {PeriodKind::kYear, PeriodKind::kTotal, PeriodKind::kAverage,
-                                 PeriodKind::kChange, PeriodKind::kBaseline};
-  const Polarity kPolarities[] = {Polarity::kHigher, Polarity::kLower, Polarity::kBand};
-  const GrowthBasis kGrowths[] = {GrowthBasis::kReal, GrowthBasis::kNominal, GrowthBasis::kNone};
-  const IndicatorKind kKinds[] = {IndicatorKind::kLevel, IndicatorKind::kRate, IndicatorKind::kIndex};
   using F = const Fact&;
   using E = const Environment&;
   return {
-      {"value", Type::kNumber, {}, "the number in base units (亿元 → 元)",
+      {"value",
+       Type::kNumber,
+       {},
+       "the number in base units (亿元 → 元)",
        [](F f, E) { return Value::Number(f.value); }},
-      {"upper", Type::kNumber, {}, "a range's upper end, else null", [](F f, E) { return Optional(f.upper); }},
-      {"tolerance", Type::kNumber, {}, "half a unit of the last printed digit",
+      {"upper",
+       Type::kNumber,
+       {},
+       "a range's upper end, else null",
+       [](F f, E) { return Optional(f.upper); }},
+      {"tolerance",
+       Type::kNumber,
+       {},
+       "half a unit of the last printed digit",
        [](F f, E) { return Value::Number(f.tolerance); }},
-      {"year", Type::kNumber, {}, "the year the figure is for", [](F f, E) { return Optional(f.year); }},
-      {"unit", Type::kString, {}, "the base unit (元, %, 人, rank …)", [](F f, E) { return Value::String(f.unit); }},
-      {"dimension", Type::kString, {}, "money, count, percent …", [](F f, E) { return Value::String(f.dimension); }},
+      {"year",
+       Type::kNumber,
+       {},
+       "the year the figure is for",
+       [](F f, E) { return Optional(f.year); }},
+      {"unit",
+       Type::kString,
+       {},
+       "the base unit (元, %, 人, rank …)",
+       [](F f, E) { return Value::String(f.unit); }},
+      {"dimension",
+       Type::kString,
+       {},
+       "money, count, percent …",
+       [](F f, E) { return Value::String(f.dimension); }},
       {"measure", Type::kString, Names(&MeasureName, kMeasures), "what the number measures",
        [](F f, E) { return Value::String(MeasureName(f.measure)); }},
       {"role", Type::kString, Names(&RoleName, kRoles), "a result, a target or neither",
        [](F f, E) { return Value::String(RoleName(f.role)); }},
       {"qualifier", Type::kString, Names(&QualifierName, kQualifiers), "以上 >=, 以内 <=, 左右 ~ …",
        [](F f, E) { return Value::String(QualifierName(f.qualifier)); }},
-      {"indicator", Type::kString, {}, "the lexicon's indicator, else null",
+      {"indicator",
+       Type::kString,
+       {},
+       "the lexicon's indicator, else null",
        [](F f, E) { return f.indicator ? Value::String(f.indicator->name) : Value::Null(); }},
-      {"has_indicator", Type::kBool, {}, "whether the lexicon names it",
+      {"has_indicator",
+       Type::kBool,
+       {},
+       "whether the lexicon names it",
        [](F f, E) { return Value::Bool(f.indicator != nullptr); }},
-      {"subject", Type::kString, {}, "the words the figure is about", [](F f, E) { return Value::String(f.subject); }},
-      {"tier", Type::kString, {}, "国家级, 省级 … when the subject says", [](F f, E) { return Value::String(f.tier); }},
-      {"text", Type::kString, {}, "the figure as printed", [](F f, E) { return Value::String(f.text); }},
-      {"list_kind", Type::kString, Names(&ListKindName, kLists), "the list the figure belongs to, else empty",
+      {"subject",
+       Type::kString,
+       {},
+       "the words the figure is about",
+       [](F f, E) { return Value::String(f.subject); }},
+      {"tier",
+       Type::kString,
+       {},
+       "国家级, 省级 … when the subject says",
+       [](F f, E) { return Value::String(f.tier); }},
+      {"text",
+       Type::kString,
+       {},
+       "the figure as printed",
+       [](F f, E) { return Value::String(f.text); }},
+  };
+}
+
+// The list it belongs to and the lexicon's indicator.
+std::vector<FieldInfo> ListAndIndicatorFields() {
+  const ListKind kLists[] = {ListKind::kNone, ListKind::kRespectively, ListKind::kEach,
+                             ListKind::kPairwise};
+  const Polarity kPolarities[] = {Polarity::kHigher, Polarity::kLower, Polarity::kBand};
+  const GrowthBasis kGrowths[] = {GrowthBasis::kReal, GrowthBasis::kNominal, GrowthBasis::kNone};
+  const IndicatorKind kKinds[] = {IndicatorKind::kLevel, IndicatorKind::kRate,
+                                  IndicatorKind::kIndex};
+  using F = const Fact&;
+  using E = const Environment&;
+  return {
+      {"list_kind", Type::kString, Names(&ListKindName, kLists),
+       "the list the figure belongs to, else empty",
        [](F f, E) { return Value::String(ListKindName(f.list_kind)); }},
-      {"list_items", Type::kNumber, {}, "items of its list", [](F f, E) { return Value::Number(f.list_items); }},
-      {"list_values", Type::kNumber, {}, "values of its list", [](F f, E) { return Value::Number(f.list_values); }},
-      {"list_index", Type::kNumber, {}, "its place in the list", [](F f, E) { return Value::Number(f.list_index); }},
-      {"list_id", Type::kNumber, {}, "the list, else null",
+      {"list_items",
+       Type::kNumber,
+       {},
+       "items of its list",
+       [](F f, E) { return Value::Number(f.list_items); }},
+      {"list_values",
+       Type::kNumber,
+       {},
+       "values of its list",
+       [](F f, E) { return Value::Number(f.list_values); }},
+      {"list_index",
+       Type::kNumber,
+       {},
+       "its place in the list",
+       [](F f, E) { return Value::Number(f.list_index); }},
+      {"list_id",
+       Type::kNumber,
+       {},
+       "the list, else null",
        [](F f, E) { return f.list_id >= 0 ? Value::Number(f.list_id) : Value::Null(); }},
-      {"enum_names", Type::kNumber, {}, "items named before a count", [](F f, E) { return Value::Number(f.enum_names); }},
-      {"enum_etc", Type::kBool, {}, "the items end with 等", [](F f, E) { return Value::Bool(f.enum_etc); }},
-      {"written_sign", Type::kString, {"+", "-", ""}, "a sign printed before the number",
-       [](F f, E) { return Value::String(f.written_sign == '+' ? "+" : f.written_sign == '-' ? "-" : ""); }},
-      {"direction", Type::kNumber, {}, "+1 增长, -1 下降, 0 none", [](F f, E) { return Value::Number(f.direction); }},
+      {"enum_names",
+       Type::kNumber,
+       {},
+       "items named before a count",
+       [](F f, E) { return Value::Number(f.enum_names); }},
+      {"enum_etc",
+       Type::kBool,
+       {},
+       "the items end with 等",
+       [](F f, E) { return Value::Bool(f.enum_etc); }},
+      {"written_sign",
+       Type::kString,
+       {"+", "-", ""},
+       "a sign printed before the number",
+       [](F f, E) {
+         return Value::String(f.written_sign == '+' ? "+" : f.written_sign == '-' ? "-" : "");
+       }},
+      {"direction",
+       Type::kNumber,
+       {},
+       "+1 增长, -1 下降, 0 none",
+       [](F f, E) { return Value::Number(f.direction); }},
       {"cumulative", Type::kBool, {}, "累计", [](F f, E) { return Value::Bool(f.cumulative); }},
-      {"multi_year", Type::kBool, {}, "over several years", [](F f, E) { return Value::Bool(f.multi_year); }},
+      {"multi_year",
+       Type::kBool,
+       {},
+       "over several years",
+       [](F f, E) { return Value::Bool(f.multi_year); }},
       {"indicator_kind", Type::kString, Names(&KindName, kKinds), "the indicator's kind, else null",
-       [](F f, E) { return f.indicator ? Value::String(KindName(f.indicator->kind)) : Value::Null(); }},
-      {"polarity", Type::kString, Names(&PolarityName, kPolarities), "whether more is better, else null",
-       [](F f, E) { return f.indicator ? Value::String(PolarityName(f.indicator->polarity)) : Value::Null(); }},
-      {"growth_basis", Type::kString, Names(&GrowthName, kGrowths), "real or nominal growth, else null",
-       [](F f, E) { return f.indicator ? Value::String(GrowthName(f.indicator->growth)) : Value::Null(); }},
-      {"indicator_dimension", Type::kString, {}, "the indicator's dimension, else null",
+       [](F f, E) {
+         return f.indicator ? Value::String(KindName(f.indicator->kind)) : Value::Null();
+       }},
+      {"polarity", Type::kString, Names(&PolarityName, kPolarities),
+       "whether more is better, else null",
+       [](F f, E) {
+         return f.indicator ? Value::String(PolarityName(f.indicator->polarity)) : Value::Null();
+       }},
+      {"growth_basis", Type::kString, Names(&GrowthName, kGrowths),
+       "real or nominal growth, else null",
+       [](F f, E) {
+         return f.indicator ? Value::String(GrowthName(f.indicator->growth)) : Value::Null();
+       }},
+      {"indicator_dimension",
+       Type::kString,
+       {},
+       "the indicator's dimension, else null",
        [](F f, E) { return f.indicator ? Value::String(f.indicator->dimension) : Value::Null(); }},
+  };
+}
+
+// Where it stands, its period and what it counts.
+std::vector<FieldInfo> PlaceAndIdentityFields() {
+  const PeriodKind kPeriods[] = {PeriodKind::kYear, PeriodKind::kTotal, PeriodKind::kAverage,
+                                 PeriodKind::kChange, PeriodKind::kBaseline};
+  using F = const Fact&;
+  using E = const Environment&;
+  return {
       // A rank "居全市第N" is among the city's county-level units.
-      {"peers", Type::kNumber, {}, "units a rank is among (regions.toml), else null",
+      {"peers",
+       Type::kNumber,
+       {},
+       "units a rank is among (regions.toml), else null",
        [](F f, E env) {
          return env.peers > 0 && f.measure == Measure::kRank &&
-                        (f.subject.find("市") != std::string::npos || f.subject.find("州") != std::string::npos)
+                        (f.subject.find("市") != std::string::npos ||
+                         f.subject.find("州") != std::string::npos)
                     ? Value::Number(env.peers)
                     : Value::Null();
        }},
-      {"sentence", Type::kNumber, {}, "its sentence's number", [](F f, E) { return Value::Number(f.sentence); }},
-      {"paragraph", Type::kNumber, {}, "its paragraph's number", [](F f, E) { return Value::Number(f.paragraph); }},
-      {"stage", Type::kNumber, {}, "签约 0, 开工 1, 投产 2, else null",
+      {"sentence",
+       Type::kNumber,
+       {},
+       "its sentence's number",
+       [](F f, E) { return Value::Number(f.sentence); }},
+      {"paragraph",
+       Type::kNumber,
+       {},
+       "its paragraph's number",
+       [](F f, E) { return Value::Number(f.paragraph); }},
+      {"stage",
+       Type::kNumber,
+       {},
+       "签约 0, 开工 1, 投产 2, else null",
        [](F f, E) { return f.stage >= 0 ? Value::Number(f.stage) : Value::Null(); }},
-      {"flow", Type::kBool, {}, "a flow over the year, not a stock", [](F f, E) { return Value::Bool(f.flow); }},
-      {"report_year", Type::kNumber, {}, "the year of the report", [](F f, E) { return Optional(f.report_year); }},
-      {"claims_met", Type::kBool, {}, "the text says the target was met", [](F f, E) { return Value::Bool(f.claims_met); }},
-      {"stated_growth", Type::kNumber, {}, "a growth printed beside a level, else null",
+      {"flow",
+       Type::kBool,
+       {},
+       "a flow over the year, not a stock",
+       [](F f, E) { return Value::Bool(f.flow); }},
+      {"report_year",
+       Type::kNumber,
+       {},
+       "the year of the report",
+       [](F f, E) { return Optional(f.report_year); }},
+      {"claims_met",
+       Type::kBool,
+       {},
+       "the text says the target was met",
+       [](F f, E) { return Value::Bool(f.claims_met); }},
+      {"stated_growth",
+       Type::kNumber,
+       {},
+       "a growth printed beside a level, else null",
        [](F f, E) { return Optional(f.stated_growth); }},
-      {"stated_growth_tolerance", Type::kNumber, {}, "its printed precision",
+      {"stated_growth_tolerance",
+       Type::kNumber,
+       {},
+       "its printed precision",
        [](F f, E) { return Value::Number(f.stated_growth_tolerance); }},
-      {"period", Type::kString, Names(&PeriodKindName, kPeriods), "what the figure is over its years, else null",
-       [](F f, E) { return f.period.known() ? Value::String(PeriodKindName(f.period.kind)) : Value::Null(); }},
-      {"period_from", Type::kNumber, {}, "the period's first year, else null",
+      {"period", Type::kString, Names(&PeriodKindName, kPeriods),
+       "what the figure is over its years, else null",
+       [](F f, E) {
+         return f.period.known() ? Value::String(PeriodKindName(f.period.kind)) : Value::Null();
+       }},
+      {"period_from",
+       Type::kNumber,
+       {},
+       "the period's first year, else null",
        [](F f, E) { return f.period.known() ? Value::Number(f.period.from) : Value::Null(); }},
-      {"period_to", Type::kNumber, {}, "the period's last year, else null",
+      {"period_to",
+       Type::kNumber,
+       {},
+       "the period's last year, else null",
        [](F f, E) { return f.period.known() ? Value::Number(f.period.to) : Value::Null(); }},
-      {"key", Type::kString, {}, "the identity figures join on", [](F f, E) { return Value::String(f.key); }},
-      {"indicator_dimension_label", Type::kString, {}, "the dimension in Chinese, else null",
-       [](F f, E) { return f.indicator ? Value::String(f.indicator->dimension_label) : Value::Null(); }},
-      {"indicator_adjacent", Type::kBool, {}, "the indicator's name is next to the number",
+      {"key",
+       Type::kString,
+       {},
+       "the identity figures join on",
+       [](F f, E) { return Value::String(f.key); }},
+      {"indicator_dimension_label",
+       Type::kString,
+       {},
+       "the dimension in Chinese, else null",
+       [](F f, E) {
+         return f.indicator ? Value::String(f.indicator->dimension_label) : Value::Null();
+       }},
+      {"indicator_adjacent",
+       Type::kBool,
+       {},
+       "the indicator's name is next to the number",
        [](F f, E) { return Value::Bool(f.indicator_adjacent); }},
-      {"noun", Type::kString, {}, "the noun a count counts", [](F f, E) { return Value::String(f.noun); }},
-      {"list_commas", Type::kNumber, {}, "commas in its list", [](F f, E) { return Value::Number(f.list_commas); }},
-      {"started", Type::kBool, {}, "new starts (新开工)", [](F f, E) { return Value::Bool(f.started); }},
-      {"finished", Type::kBool, {}, "completions (建成, 竣工)", [](F f, E) { return Value::Bool(f.finished); }},
+      {"noun",
+       Type::kString,
+       {},
+       "the noun a count counts",
+       [](F f, E) { return Value::String(f.noun); }},
+      {"list_commas",
+       Type::kNumber,
+       {},
+       "commas in its list",
+       [](F f, E) { return Value::Number(f.list_commas); }},
+      {"started",
+       Type::kBool,
+       {},
+       "new starts (新开工)",
+       [](F f, E) { return Value::Bool(f.started); }},
+      {"finished",
+       Type::kBool,
+       {},
+       "completions (建成, 竣工)",
+       [](F f, E) { return Value::Bool(f.finished); }},
       {"stock", Type::kBool, {}, "a stock at a date", [](F f, E) { return Value::Bool(f.stock); }},
-      {"cap", Type::kBool, {}, "worded as a ceiling (控制在)", [](F f, E) { return Value::Bool(f.cap); }},
-      {"name", Type::kString, {}, "the indicator, else the subject",
-       [](F f, E) { return Value::String(f.indicator ? std::string_view(f.indicator->name) : std::string_view(f.subject)); }},
-      {"generic_unit", Type::kBool, {}, "a counting word that counts any noun (个, 项)",
+      {"cap",
+       Type::kBool,
+       {},
+       "worded as a ceiling (控制在)",
+       [](F f, E) { return Value::Bool(f.cap); }},
+      {"name",
+       Type::kString,
+       {},
+       "the indicator, else the subject",
+       [](F f, E) {
+         return Value::String(f.indicator ? std::string_view(f.indicator->name)
+                                          : std::string_view(f.subject));
+       }},
+      {"generic_unit",
+       Type::kBool,
+       {},
+       "a counting word that counts any noun (个, 项)",
        [](F f, E) { return Value::Bool(f.generic_unit); }},
-      {"list_names", Type::kString, {}, "the names of its 分别 list", [](F f, E) { return Value::String(f.list_names); }},
-      {"enum_list", Type::kString, {}, "the items named before a count", [](F f, E) { return Value::String(f.enum_list); }},
+      {"list_names",
+       Type::kString,
+       {},
+       "the names of its 分别 list",
+       [](F f, E) { return Value::String(f.list_names); }},
+      {"enum_list",
+       Type::kString,
+       {},
+       "the items named before a count",
+       [](F f, E) { return Value::String(f.enum_list); }},
   };
+}
+
+std::vector<FieldInfo> MakeFields() {
+  std::vector<FieldInfo> fields;
+  for (auto part : {&FigureFields, &ListAndIndicatorFields, &PlaceAndIdentityFields})
+    for (FieldInfo& f : part()) fields.push_back(std::move(f));
+  return fields;
 }
 
 }  // namespace
@@ -186,7 +394,9 @@ int FindField(std::string_view name) {
   return -1;
 }
 
-Value FieldValue(const Fact& f, int field, const Environment& env) { return FieldTable()[field].get(f, env); }
+Value FieldValue(const Fact& f, int field, const Environment& env) {
+  return FieldTable()[field].get(f, env);
+}
 
 namespace {
 
@@ -199,6 +409,7 @@ class Literal : public Expr {
   Value Eval(const Bindings&) const override { return v_; }
   Value::Type StaticType() const override { return v_.type; }
   const Value& value() const { return v_; }
+
  private:
   const std::string storage_;  // what a string literal's Value views
   const Value v_;
@@ -214,9 +425,12 @@ class FieldRef : public Expr {
   }
   Value::Type StaticType() const override {
     switch (FieldTable()[field_].type) {
-      case FieldInfo::Type::kNumber: return Value::Type::kNumber;
-      case FieldInfo::Type::kString: return Value::Type::kString;
-      case FieldInfo::Type::kBool: return Value::Type::kBool;
+      case FieldInfo::Type::kNumber:
+        return Value::Type::kNumber;
+      case FieldInfo::Type::kString:
+        return Value::Type::kString;
+      case FieldInfo::Type::kBool:
+        return Value::Type::kBool;
     }
     return Value::Type::kNull;
   }
@@ -225,6 +439,7 @@ class FieldRef : public Expr {
   void References(int var, std::vector<int>* fields, bool*) const override {
     if (var == variable_) fields->push_back(field_);
   }
+
  private:
   int variable_, field_;
 };
@@ -238,10 +453,13 @@ class Unary : public Expr {
     if (v.type != Value::Type::kNumber) return Value::Null();
     return Value::Number(-v.number);
   }
-  Value::Type StaticType() const override { return op_ == '!' ? Value::Type::kBool : Value::Type::kNumber; }
+  Value::Type StaticType() const override {
+    return op_ == '!' ? Value::Type::kBool : Value::Type::kNumber;
+  }
   void References(int var, std::vector<int>* fields, bool* opaque) const override {
     e_->References(var, fields, opaque);
   }
+
  private:
   char op_;
   ExprPtr e_;
@@ -274,15 +492,24 @@ class Binary : public Expr {
     }
     double x = l.number, y = r.number;
     switch (op_) {
-      case Op::kLt: return Value::Bool(x < y);
-      case Op::kLe: return Value::Bool(x <= y);
-      case Op::kGt: return Value::Bool(x > y);
-      case Op::kGe: return Value::Bool(x >= y);
-      case Op::kAdd: return Value::Number(x + y);
-      case Op::kSub: return Value::Number(x - y);
-      case Op::kMul: return Value::Number(x * y);
-      case Op::kDiv: return y == 0 ? Value::Null() : Value::Number(x / y);
-      default: return Value::Null();
+      case Op::kLt:
+        return Value::Bool(x < y);
+      case Op::kLe:
+        return Value::Bool(x <= y);
+      case Op::kGt:
+        return Value::Bool(x > y);
+      case Op::kGe:
+        return Value::Bool(x >= y);
+      case Op::kAdd:
+        return Value::Number(x + y);
+      case Op::kSub:
+        return Value::Number(x - y);
+      case Op::kMul:
+        return Value::Number(x * y);
+      case Op::kDiv:
+        return y == 0 ? Value::Null() : Value::Number(x / y);
+      default:
+        return Value::Null();
     }
   }
   Value::Type StaticType() const override {
@@ -317,6 +544,7 @@ class Binary : public Expr {
     const bool less = op_ == Op::kLt || op_ == Op::kLe;
     if ((less ? l : r)->variable() == var) fields->push_back(l->field());
   }
+
  private:
   Op op_;
   ExprPtr l_, r_;
@@ -324,7 +552,8 @@ class Binary : public Expr {
 
 class Matches : public Expr {
  public:
-  Matches(ExprPtr subject, std::shared_ptr<RE2> re) : subject_(std::move(subject)), re_(std::move(re)) {}
+  Matches(ExprPtr subject, std::shared_ptr<RE2> re)
+      : subject_(std::move(subject)), re_(std::move(re)) {}
   Value Eval(const Bindings& b) const override {
     Value v = subject_->Eval(b);
     if (v.type != Value::Type::kString) return Value::Bool(false);
@@ -334,6 +563,7 @@ class Matches : public Expr {
   void References(int var, std::vector<int>* fields, bool* opaque) const override {
     subject_->References(var, fields, opaque);
   }
+
  private:
   ExprPtr subject_;
   std::shared_ptr<RE2> re_;
@@ -344,12 +574,14 @@ class Known : public Expr {
   explicit Known(ExprPtr e) : e_(std::move(e)) {}
   Value Eval(const Bindings& b) const override {
     Value v = e_->Eval(b);
-    return Value::Bool(v.type != Value::Type::kNull && !(v.type == Value::Type::kString && v.string.empty()));
+    return Value::Bool(v.type != Value::Type::kNull &&
+                       !(v.type == Value::Type::kString && v.string.empty()));
   }
   Value::Type StaticType() const override { return Value::Type::kBool; }
   void References(int var, std::vector<int>* fields, bool* opaque) const override {
     e_->References(var, fields, opaque);
   }
+
  private:
   ExprPtr e_;
 };
@@ -372,6 +604,7 @@ class Call : public Expr {
   void References(int var, std::vector<int>* fields, bool* opaque) const override {
     for (const ExprPtr& a : args_) a->References(var, fields, opaque);
   }
+
  private:
   std::string fn_;
   std::vector<ExprPtr> args_;
@@ -393,13 +626,15 @@ class Met : public Expr {
   void References(int var, std::vector<int>*, bool* opaque) const override {
     if (var == target_ || var == actual_) *opaque = true;
   }
+
  private:
   int target_, actual_;
 };
 
 class Parser {
  public:
-  Parser(std::string_view s, const std::vector<std::string>& vars, const Vocabulary* vocabulary = nullptr)
+  Parser(std::string_view s, const std::vector<std::string>& vars,
+         const Vocabulary* vocabulary = nullptr)
       : s_(s), vars_(vars), vocabulary_(vocabulary) {}
 
   Result<ExprPtr> ParseAll() {
@@ -469,13 +704,15 @@ class Parser {
   std::string Describe(const ExprPtr& e) const {
     if (auto* f = dynamic_cast<const FieldRef*>(e.get()))
       return vars_[f->variable()] + "." + FieldTable()[f->field()].name;
-    if (auto* l = dynamic_cast<const Literal*>(e.get())) return l->value().type == Value::Type::kString
-                                                                   ? "\"" + std::string(l->value().string) + "\""
-                                                                   : l->value().Format();
+    if (auto* l = dynamic_cast<const Literal*>(e.get()))
+      return l->value().type == Value::Type::kString ? "\"" + std::string(l->value().string) + "\""
+                                                     : l->value().Format();
     return "an expression";
   }
   static const char* TypeName(Value::Type t) {
-    return t == Value::Type::kNumber ? "a number" : t == Value::Type::kString ? "a string" : "true/false";
+    return t == Value::Type::kNumber   ? "a number"
+           : t == Value::Type::kString ? "a string"
+                                       : "true/false";
   }
   // A string literal compared with a field of fixed values must be one of them.
   void CheckValue(const ExprPtr& field, const ExprPtr& literal) {
@@ -487,16 +724,18 @@ class Parser {
     if (names != nullptr) {
       const std::string literal(l->value().string);
       if (std::find(names->begin(), names->end(), literal) == names->end())
-        Fail("unknown " + std::string(info.name) + " \"" + literal + "\"" + DidYouMean(literal, *names));
+        Fail("unknown " + std::string(info.name) + " \"" + literal + "\"" +
+             DidYouMean(literal, *names));
       return;
     }
     if (info.values.empty()) return;
     for (const std::string& v : info.values)
       if (v == l->value().string) return;
     std::string list;
-    for (const std::string& v : info.values) list += (list.empty() ? "" : ", ") + (v.empty() ? "\"\"" : v);
-    Fail("unknown " + std::string(info.name) + " \"" + std::string(l->value().string) + "\" (" + Describe(field) +
-         " is one of " + list + ")" + DidYouMean(l->value().string, info.values));
+    for (const std::string& v : info.values)
+      list += (list.empty() ? "" : ", ") + (v.empty() ? "\"\"" : v);
+    Fail("unknown " + std::string(info.name) + " \"" + std::string(l->value().string) + "\" (" +
+         Describe(field) + " is one of " + list + ")" + DidYouMean(l->value().string, info.values));
   }
   // The operands' types must fit the operator: numbers for < and +, like
   // with like for == (true/false and numbers count as alike).
@@ -552,9 +791,12 @@ class Parser {
     const size_t at = Start();
     ExprPtr l = Mul();
     while (error_.empty()) {
-      if (Eat("+")) l = Checked(Op::kAdd, l, Mul(), at);
-      else if (Eat("-")) l = Checked(Op::kSub, l, Mul(), at);
-      else break;
+      if (Eat("+"))
+        l = Checked(Op::kAdd, l, Mul(), at);
+      else if (Eat("-"))
+        l = Checked(Op::kSub, l, Mul(), at);
+      else
+        break;
     }
     return l;
   }
@@ -562,9 +804,12 @@ class Parser {
     const size_t at = Start();
     ExprPtr l = UnaryExpr();
     while (error_.empty()) {
-      if (Eat("*")) l = Checked(Op::kMul, l, UnaryExpr(), at);
-      else if (Eat("/")) l = Checked(Op::kDiv, l, UnaryExpr(), at);
-      else break;
+      if (Eat("*"))
+        l = Checked(Op::kMul, l, UnaryExpr(), at);
+      else if (Eat("/"))
+        l = Checked(Op::kDiv, l, UnaryExpr(), at);
+      else
+        break;
     }
     return l;
   }
@@ -612,11 +857,12 @@ class Parser {
     }
     if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
       size_t start = pos_;
-      while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) ||
-                                  s_[pos_] == '_'))
+      while (pos_ < s_.size() &&
+             (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_'))
         ++pos_;
       std::string name(s_.substr(start, pos_ - start));
-      if (name == "true" || name == "false") return std::make_shared<Literal>(Value::Bool(name == "true"));
+      if (name == "true" || name == "false")
+        return std::make_shared<Literal>(Value::Bool(name == "true"));
       if (name == "matches") {
         // matches(STRING-EXPR, "RE2 pattern"): the pattern is compiled now,
         // so a bad one is a load error.
@@ -664,7 +910,8 @@ class Parser {
           }
           Skip();
           size_t vstart = pos_;
-          while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_'))
+          while (pos_ < s_.size() &&
+                 (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_'))
             ++pos_;
           if (!ResolveVariable(s_.substr(vstart, pos_ - vstart), &vars[k])) return Error();
         }
@@ -699,8 +946,8 @@ class Parser {
       }
       ++pos_;
       size_t fstart = pos_;
-      while (pos_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) ||
-                                  s_[pos_] == '_'))
+      while (pos_ < s_.size() &&
+             (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_'))
         ++pos_;
       int v = 0, f = 0;
       if (!Resolve(name, s_.substr(fstart, pos_ - fstart), &v, &f)) return Error();

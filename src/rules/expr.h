@@ -32,10 +32,29 @@ struct Value {
   std::string_view string;
 
   static Value Null() { return Value(); }
-  static Value Number(double d) { Value v; v.type = Type::kNumber; v.number = d; return v; }
-  static Value String(std::string_view s) { Value v; v.type = Type::kString; v.string = s; return v; }
-  static Value Bool(bool b) { Value v; v.type = Type::kBool; v.number = b ? 1 : 0; return v; }
-  bool truthy() const { return (type == Type::kBool || type == Type::kNumber) ? number != 0 : type == Type::kString && !string.empty(); }
+  static Value Number(double d) {
+    Value v;
+    v.type = Type::kNumber;
+    v.number = d;
+    return v;
+  }
+  static Value String(std::string_view s) {
+    Value v;
+    v.type = Type::kString;
+    v.string = s;
+    return v;
+  }
+  static Value Bool(bool b) {
+    Value v;
+    v.type = Type::kBool;
+    v.number = b ? 1 : 0;
+    return v;
+  }
+  bool truthy() const {
+    return (type == Type::kBool || type == Type::kNumber)
+               ? number != 0
+               : type == Type::kString && !string.empty();
+  }
   std::string Format() const;
 };
 
@@ -63,7 +82,7 @@ struct FieldInfo {
 };
 const std::vector<FieldInfo>& FieldTable();
 const std::vector<std::string>& FactFields();  // the table's names, in order
-int FindField(std::string_view name);            // index into the table, or -1
+int FindField(std::string_view name);          // index into the table, or -1
 Value FieldValue(const Fact& fact, int field, const Environment& env);
 
 // The lexicon's names, for checking a rule's literals when it loads: a

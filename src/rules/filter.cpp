@@ -10,7 +10,8 @@ namespace {
 std::string Quote(const std::string& s) { return "\"" + s + "\""; }
 
 // "(v.f == "x" || v.f == "y")"
-std::string AnyOf(const std::string& var, const char* field, const std::vector<std::string>& values) {
+std::string AnyOf(const std::string& var, const char* field,
+                  const std::vector<std::string>& values) {
   std::string out = "(";
   for (size_t i = 0; i < values.size(); ++i)
     out += (i ? " || " : "") + var + "." + field + " == " + Quote(values[i]);
@@ -19,7 +20,8 @@ std::string AnyOf(const std::string& var, const char* field, const std::vector<s
 
 }  // namespace
 
-ExprPtr CompileExpression(TableReader& rule, const char* key, bool required, const ParseContext& context) {
+ExprPtr CompileExpression(TableReader& rule, const char* key, bool required,
+                          const ParseContext& context) {
   const std::vector<std::string>& variables = context.variables;
   std::optional<std::string> source = rule.String(key, required);
   if (!source) return required ? nullptr : Expr::Parse("true", variables).value();
@@ -39,7 +41,7 @@ ExprPtr CompileFilter(TableReader& rule, const char* key, const std::string& var
   TableReader f(*table, rule.path(), rule.errors(), std::string("[") + key + "]");
   std::vector<std::string> terms;
   // Keys naming a field; the values a field takes are the field table's.
-  const char* kKeys[] = {"role", "measure", "qualifier", "polarity", "growth_basis",
+  const char* kKeys[] = {"role",           "measure",   "qualifier", "polarity", "growth_basis",
                          "indicator_kind", "list_kind", "dimension", "unit"};
   bool bad = false;
   for (const char* k : kKeys) {
@@ -47,21 +49,24 @@ ExprPtr CompileFilter(TableReader& rule, const char* key, const std::string& var
     if (values.empty()) continue;
     const std::vector<std::string>& allowed = FieldTable()[FindField(k)].values;
     for (const std::string& v : values) {
-      if (allowed.empty() || std::find(allowed.begin(), allowed.end(), v) != allowed.end()) continue;
+      if (allowed.empty() || std::find(allowed.begin(), allowed.end(), v) != allowed.end())
+        continue;
       std::string list;
       for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      f.Error(f.LineOfKey(k), std::string("[") + key + "]: " + k + " '" + v + "' is not one of " + list +
-                                  DidYouMean(v, allowed));
+      f.Error(f.LineOfKey(k), std::string("[") + key + "]: " + k + " '" + v + "' is not one of " +
+                                  list + DidYouMean(v, allowed));
       bad = true;
     }
     terms.push_back(AnyOf(var, k, values));
   }
   // Indicator and unit names the lexicon must know, checked where written.
   if (const Vocabulary* names = context.vocabulary) {
-    for (const auto& [k, known] : {std::pair{"indicator", &names->indicators}, std::pair{"unit", &names->units}}) {
+    for (const auto& [k, known] :
+         {std::pair{"indicator", &names->indicators}, std::pair{"unit", &names->units}}) {
       for (const std::string& v : f.Strings(k)) {
         if (v == "*" || std::find(known->begin(), known->end(), v) != known->end()) continue;
-        f.Error(f.LineOfKey(k), std::string("[") + key + "]: unknown " + k + " \"" + v + "\"" + DidYouMean(v, *known));
+        f.Error(f.LineOfKey(k), std::string("[") + key + "]: unknown " + k + " \"" + v + "\"" +
+                                    DidYouMean(v, *known));
         bad = true;
       }
     }
@@ -72,8 +77,10 @@ ExprPtr CompileFilter(TableReader& rule, const char* key, const std::string& var
   } else if (!indicators.empty()) {
     terms.push_back(AnyOf(var, "indicator", indicators));
   }
-  if (std::optional<bool> b = f.Bool("cumulative")) terms.push_back((*b ? "" : "!") + var + ".cumulative");
-  if (std::optional<bool> b = f.Bool("multi_year")) terms.push_back((*b ? "" : "!") + var + ".multi_year");
+  if (std::optional<bool> b = f.Bool("cumulative"))
+    terms.push_back((*b ? "" : "!") + var + ".cumulative");
+  if (std::optional<bool> b = f.Bool("multi_year"))
+    terms.push_back((*b ? "" : "!") + var + ".multi_year");
   std::optional<std::string> where = f.String("where");
   f.Finish();
   std::string source;
@@ -81,7 +88,8 @@ ExprPtr CompileFilter(TableReader& rule, const char* key, const std::string& var
   if (where) {
     Result<ExprPtr> check = Expr::Parse(*where, variables, context.vocabulary);
     if (!check.ok()) {
-      f.Error(f.LineOfKey("where"), std::string("[") + key + "].where: " + check.status().message());
+      f.Error(f.LineOfKey("where"),
+              std::string("[") + key + "].where: " + check.status().message());
       return nullptr;
     }
     source += (source.empty() ? "(" : " && (") + *where + ")";

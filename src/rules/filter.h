@@ -16,6 +16,7 @@ ExprPtr CompileFilter(TableReader& rule, const char* key, const std::string& var
                       const ParseContext& context);
 
 // Reads an expression key; reports parse errors with the key's line.
-ExprPtr CompileExpression(TableReader& rule, const char* key, bool required, const ParseContext& context);
+ExprPtr CompileExpression(TableReader& rule, const char* key, bool required,
+                          const ParseContext& context);
 
 }  // namespace plancheck

@@ -51,9 +51,12 @@ bool LessIsBetter(const Fact& target) {
 
 const char* OutcomeName(Outcome o) {
   switch (o) {
-    case Outcome::kMet: return "met";
-    case Outcome::kMissed: return "missed";
-    case Outcome::kUnknown: break;
+    case Outcome::kMet:
+      return "met";
+    case Outcome::kMissed:
+      return "missed";
+    case Outcome::kUnknown:
+      break;
   }
   return "unknown";
 }
@@ -64,7 +67,8 @@ Outcome TargetOutcome(const Fact& target, const Fact& actual) {
   const double slack = target.tolerance + actual.tolerance;
   // A band (赤字率) has no better side: it is met where it was set.
   if (target.indicator != nullptr && target.indicator->polarity == Polarity::kBand)
-    return got.lo >= want.lo - slack && got.hi <= want.hi + slack ? Outcome::kMet : Outcome::kUnknown;
+    return got.lo >= want.lo - slack && got.hi <= want.hi + slack ? Outcome::kMet
+                                                                  : Outcome::kUnknown;
   if (LessIsBetter(target)) {
     // A ceiling: the target's upper end (3.5%左右 → 3.675%; 下降3.9%以上 → −3.9%).
     const double ceiling = want.hi;

@@ -139,13 +139,14 @@ void RuleSet::LoadTable(const toml::table& doc, const std::string& path, ConfigE
       for (const RuleKindInfo& k : RuleKinds())
         if (kind == k.name) info = &k;
       if (info == nullptr)
-        rr.Error(rr.LineOfKey("kind"),
-                 "rule '" + rule->id + "': unknown kind '" + *kind + "'" + DidYouMean(*kind, kind_names));
+        rr.Error(rr.LineOfKey("kind"), "rule '" + rule->id + "': unknown kind '" + *kind + "'" +
+                                           DidYouMean(*kind, kind_names));
       else
         rule->kind = *kind;
     }
     rule->group = *rr.Enum("group", {"default", "strict", "audit"}, "default");
-    rule->scope = *rr.Enum("scope", {"report", "series"}, rule->group == "audit" ? "series" : "report") == "series"
+    rule->scope = *rr.Enum("scope", {"report", "series"},
+                           rule->group == "audit" ? "series" : "report") == "series"
                       ? Rule::Scope::kSeries
                       : Rule::Scope::kReport;
     std::string severity = *rr.Enum("severity", {"error", "warning", "note"}, "warning");
@@ -160,7 +161,8 @@ void RuleSet::LoadTable(const toml::table& doc, const std::string& path, ConfigE
       if (!s) return;
       Result<Template> t = Template::Parse(*s, vars);
       if (!t.ok()) {
-        rr.Error(rr.LineOfKey(key), "rule '" + rule->id + "': " + key + ": " + t.status().message());
+        rr.Error(rr.LineOfKey(key),
+                 "rule '" + rule->id + "': " + key + ": " + t.status().message());
         return;
       }
       *out = std::move(t.value());

@@ -66,16 +66,15 @@ std::string FirstSentence(const std::string& text) {
   return end == std::string::npos ? text : text.substr(0, end);
 }
 
-
 // A short title line without a numeral ("“十四五”时期发展成就和2025年工作回顾")
 // heads a part as 一、 would: no sentence punctuation, a period or work word.
 bool IsUnnumberedHeading(const std::string& text) {
   if (text.empty() || text.size() > 120) return false;
-  for (const char* mark : {"。", "，", ",", "；", ";", "：", ":", "！", "!", "？", "?", "(", "报告"})
+  for (const char* mark :
+       {"。", "，", ",", "；", ";", "：", ":", "！", "!", "？", "?", "(", "报告"})
     if (ContainsText(text, mark)) return false;
   return Contains(text, {"回顾", "目标", "任务", "工作", "成就", "部署", "安排"});
 }
-
 
 // The period a part heading sets: the one it names, else its role's year,
 // else the genre's habit — a report's first part reviews the past year, and
@@ -140,7 +139,8 @@ void AssignPeriods(const PeriodWords& words, Document* doc) {
     if (std::optional<PeriodCue> opened = OpenerPeriod(text, target, words)) current = *opened;
     Apply(current, &para);
     for (size_t at : SentenceStarts(text)) {
-      if (std::optional<PeriodCue> opened = OpenerPeriod(std::string_view(text).substr(at), target, words)) {
+      if (std::optional<PeriodCue> opened =
+              OpenerPeriod(std::string_view(text).substr(at), target, words)) {
         current = *opened;
         para.period_changes.push_back({at, current});
       }
@@ -165,8 +165,8 @@ Document Segment(const SourceFile& file, const PeriodWords& words) {
   // Title: the first line near the top that names the report.
   for (int line = 1; line <= std::min(file.line_count(), 12); ++line) {
     std::string text(file.LineText(line));
-    if (doc.title.empty() && (text.find("报告") != std::string::npos ||
-                              text.find("政府工作") != std::string::npos) &&
+    if (doc.title.empty() &&
+        (text.find("报告") != std::string::npos || text.find("政府工作") != std::string::npos) &&
         text.size() < 300) {
       doc.title = text;
       std::vector<int> years = YearNumbers(text);
@@ -202,14 +202,16 @@ Document Segment(const SourceFile& file, const PeriodWords& words) {
     // Headings start with a Chinese numeral or "(": test that before the regexes.
     size_t lead = text.find_first_not_of(" \t");
     bool maybe = lead != std::string::npos &&
-                 (text[lead] == '(' || text.compare(lead, 3, "一") == 0 || text.compare(lead, 3, "二") == 0 ||
-                  text.compare(lead, 3, "三") == 0 || text.compare(lead, 3, "四") == 0 ||
-                  text.compare(lead, 3, "五") == 0 || text.compare(lead, 3, "六") == 0 ||
-                  text.compare(lead, 3, "七") == 0 || text.compare(lead, 3, "八") == 0 ||
-                  text.compare(lead, 3, "九") == 0 || text.compare(lead, 3, "十") == 0);
+                 (text[lead] == '(' || text.compare(lead, 3, "一") == 0 ||
+                  text.compare(lead, 3, "二") == 0 || text.compare(lead, 3, "三") == 0 ||
+                  text.compare(lead, 3, "四") == 0 || text.compare(lead, 3, "五") == 0 ||
+                  text.compare(lead, 3, "六") == 0 || text.compare(lead, 3, "七") == 0 ||
+                  text.compare(lead, 3, "八") == 0 || text.compare(lead, 3, "九") == 0 ||
+                  text.compare(lead, 3, "十") == 0);
     bool part = maybe && RE2::PartialMatch(text, PartHeading(), &numeral, &rest);
     if (part) rest = FirstChars(rest, 120);
-    if (!part && body_started && lead != std::string::npos && IsUnnumberedHeading(text.substr(lead))) {
+    if (!part && body_started && lead != std::string::npos &&
+        IsUnnumberedHeading(text.substr(lead))) {
       part = true;
       rest = text.substr(lead);
     }

@@ -28,10 +28,10 @@ struct Section {
 };
 
 struct Paragraph {
-  Span span;           // one line of the file, without its terminator
+  Span span;                  // one line of the file, without its terminator
   NormalizedText normalized;  // the line with full-width forms folded, mapped to the file
-  int line = 0;        // 1-based
-  int section = -1;    // index into Document::sections, or -1 before the first part
+  int line = 0;               // 1-based
+  int section = -1;           // index into Document::sections, or -1 before the first part
   // Result or plan, and of which years: set by the enclosing part heading
   // and by the opening words of this or an earlier paragraph (过去一年，…
   // 这五年，… 今年…).
@@ -57,8 +57,8 @@ struct Document {
   const SourceFile* file = nullptr;
   std::string title;
   std::string region;
-  std::optional<int> actual_year;    // the year whose execution is reported
-  std::optional<int> target_year;    // the year whose plan is proposed
+  std::optional<int> actual_year;  // the year whose execution is reported
+  std::optional<int> target_year;  // the year whose plan is proposed
   std::vector<Section> sections;
   std::vector<Paragraph> paragraphs;
 };

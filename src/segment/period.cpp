@@ -32,7 +32,7 @@ std::string_view SkipLeaders(std::string_view text, const PeriodWords& words) {
 
 int ChineseDigit(std::string_view d) {
   static constexpr std::array<std::string_view, 9> kDigits = {"一", "二", "三", "四", "五",
-                                                               "六", "七", "八", "九"};
+                                                              "六", "七", "八", "九"};
   for (size_t i = 0; i < kDigits.size(); ++i)
     if (d == kDigits[i]) return static_cast<int>(i) + 1;
   return 0;
@@ -58,7 +58,8 @@ bool MayOpen(std::string_view text, const PeriodWords& words) {
 
 const RE2& YearOpener() {
   // 2025年是…, 2025年，…, 刚刚过去的2025年…, 2025年以来…
-  static const RE2 re(R"(^(?:刚刚过去的)?((?:19|20)\d\d)年(?:是|,|，|以来|全年|全省|全市|全区|全国|我省|我市|我区|我们|，))");
+  static const RE2 re(
+      R"(^(?:刚刚过去的)?((?:19|20)\d\d)年(?:是|,|，|以来|全年|全省|全市|全区|全国|我省|我市|我区|我们|，))");
   return re;
 }
 

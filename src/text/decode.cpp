@@ -3,14 +3,14 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <algorithm>
 #include <cstring>
 #include <iostream>
 #include <iterator>
@@ -36,8 +36,7 @@ Status IcuStatus(UErrorCode code, const std::string& what) {
 
 // Converts `bytes` from `charset` strictly: the first undecodable or
 // truncated sequence is an error naming its offset (relative to `base`).
-Result<std::string> ConvertStrict(std::string_view bytes, const std::string& charset,
-                                  size_t base) {
+Result<std::string> ConvertStrict(std::string_view bytes, const std::string& charset, size_t base) {
   UErrorCode code = U_ZERO_ERROR;
   std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset.c_str(), &code),
                                                           &ucnv_close);
@@ -89,8 +88,7 @@ size_t FindBinaryByte(std::string_view text) {
 // opinion worth trusting.
 std::string DetectCharset(std::string_view bytes) {
   UErrorCode code = U_ZERO_ERROR;
-  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&code),
-                                                                 &ucsdet_close);
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&code), &ucsdet_close);
   if (U_FAILURE(code)) return "";
   ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &code);
   const UCharsetMatch* match = ucsdet_detect(det.get(), &code);
@@ -210,7 +208,8 @@ Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
       return Status::Error(errno == ENOENT ? "no such file" : std::strerror(errno));
     }
     if (S_ISDIR(st.st_mode)) return Status::Error("is a directory");
-    if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max_bytes) return TooLarge(max_bytes);
+    if (S_ISREG(st.st_mode) && static_cast<uint64_t>(st.st_size) > max_bytes)
+      return TooLarge(max_bytes);
     fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return Status::Error(std::strerror(errno));
   } else if (fstat(fd, &st) != 0) {
@@ -227,11 +226,13 @@ Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
       error = TooLarge(max_bytes);
       break;
     }
-    if (data.size() == size) data.resize(std::min(std::max<size_t>(data.size() * 2, 1 << 16), max_bytes + 2));
+    if (data.size() == size)
+      data.resize(std::min(std::max<size_t>(data.size() * 2, 1 << 16), max_bytes + 2));
     ssize_t n = read(fd, data.data() + size, data.size() - size);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      error = Status::Error(errno == EISDIR ? "is a directory" : std::string("read error: ") + std::strerror(errno));
+      error = Status::Error(errno == EISDIR ? "is a directory"
+                                            : std::string("read error: ") + std::strerror(errno));
       break;
     }
     if (n == 0) break;

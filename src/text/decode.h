@@ -34,7 +34,8 @@ constexpr size_t kDefaultMaxInputBytes = size_t{64} << 20;
 
 // Reads a whole file (or standard input for "-") into memory; an error when
 // it holds more than `max_bytes`.
-Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes = kDefaultMaxInputBytes);
+Result<std::string> ReadFileBytes(const std::string& path,
+                                  size_t max_bytes = kDefaultMaxInputBytes);
 
 // The names (not paths) of the files in `dir` ending in `suffix`, sorted.
 Result<std::vector<std::string>> ListFiles(const std::string& dir, std::string_view suffix);

@@ -19,7 +19,9 @@ struct ZipFileCloser {
   void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
 
-std::string MegaBytes(size_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB"; }
+std::string MegaBytes(size_t bytes) {
+  return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB";
+}
 
 // Reads one part, never more than `max_bytes` whatever its header says.
 Result<std::string> ReadPart(zip_t* archive, std::string_view name, size_t max_bytes) {
@@ -31,18 +33,20 @@ Result<std::string> ReadPart(zip_t* archive, std::string_view name, size_t max_b
     return Status::Error("encrypted document: save it without a password");
   if ((st.valid & ZIP_STAT_SIZE) && st.size > max_bytes)
     return Status::Error(std::string(name) + " inflates to " + MegaBytes(st.size) +
-                         ", past the input limit of " + MegaBytes(max_bytes) + " (--max-input-mb raises it)");
+                         ", past the input limit of " + MegaBytes(max_bytes) +
+                         " (--max-input-mb raises it)");
   std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen(archive, std::string(name).c_str(), 0));
   if (!file) return Status::Error("damaged document: cannot open " + std::string(name));
   std::string out;
   char buffer[1 << 16];
   for (;;) {
     zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
-    if (n < 0) return Status::Error("damaged document: " + std::string(zip_file_strerror(file.get())));
+    if (n < 0)
+      return Status::Error("damaged document: " + std::string(zip_file_strerror(file.get())));
     if (n == 0) break;
     if (out.size() + static_cast<size_t>(n) > max_bytes)
-      return Status::Error(std::string(name) + " inflates past the input limit of " + MegaBytes(max_bytes) +
-                           " (--max-input-mb raises it)");
+      return Status::Error(std::string(name) + " inflates past the input limit of " +
+                           MegaBytes(max_bytes) + " (--max-input-mb raises it)");
     out.append(buffer, static_cast<size_t>(n));
   }
   return out;
@@ -93,7 +97,9 @@ class Paragraphs {
 
 }  // namespace
 
-bool LooksLikeZip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
+bool LooksLikeZip(std::string_view bytes) {
+  return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+}
 
 bool LooksLikeOleCompound(std::string_view bytes) {
   return bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
@@ -101,7 +107,8 @@ bool LooksLikeOleCompound(std::string_view bytes) {
 
 Result<std::string> DocumentXmlText(std::string_view xml) {
   pugi::xml_document doc;
-  pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_auto);
+  pugi::xml_parse_result parsed =
+      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_auto);
   if (!parsed)
     return Status::Error("damaged document: " + std::string(kDocumentPart) + " at byte " +
                          std::to_string(parsed.offset) + ": " + parsed.description());
@@ -115,12 +122,14 @@ Result<std::string> DocumentXmlText(std::string_view xml) {
 
 Result<std::string> DocxText(std::string_view bytes, size_t max_bytes) {
   if (LooksLikeOleCompound(bytes))
-    return Status::Error("an encrypted document or a legacy .doc: save it as .docx without a password");
+    return Status::Error(
+        "an encrypted document or a legacy .doc: save it as .docx without a password");
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (source == nullptr) return Status::Error("cannot read the document");
-  std::unique_ptr<zip_t, ZipCloser> archive(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
+  std::unique_ptr<zip_t, ZipCloser> archive(
+      zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
   if (!archive) {
     zip_source_free(source);
     std::string why = zip_error_strerror(&error);

@@ -3,8 +3,8 @@
 #include <re2/filtered_re2.h>
 
 #include <algorithm>
-#include <atomic>
 #include <array>
+#include <atomic>
 
 #include "base/utf8.h"
 
@@ -55,7 +55,8 @@ bool GuardedRegex::Passes(uint64_t present) const {
     bool answer = false;
   };
   thread_local std::array<Slot, 1024> answers;
-  Slot& slot = answers[((present * 0x9E3779B97F4A7C15ull) ^ (serial_ * 0xC2B2AE3D27D4EB4Full)) >> 54];
+  Slot& slot =
+      answers[((present * 0x9E3779B97F4A7C15ull) ^ (serial_ * 0xC2B2AE3D27D4EB4Full)) >> 54];
   if (slot.serial == serial_ && slot.present == present) return slot.answer;
   std::vector<int> atoms, potential;
   for (size_t i = 0; i < atoms_.size(); ++i)

@@ -8,13 +8,13 @@
 // without usable atoms (\d+, .*) are searched everywhere, as before.
 #pragma once
 
+#include <re2/re2.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <re2/re2.h>
 
 namespace re2 {
 class FilteredRE2;

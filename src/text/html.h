@@ -15,8 +15,8 @@
 namespace plancheck {
 
 struct PageText {
-  std::string text;               // UTF-8, one block per line
-  std::vector<uint32_t> origin;   // text.size() + 1 offsets into the page's source
+  std::string text;              // UTF-8, one block per line
+  std::vector<uint32_t> origin;  // text.size() + 1 offsets into the page's source
 };
 
 // Whether bytes look like a web page: a doctype or an <html>, <head> or

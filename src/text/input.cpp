@@ -23,21 +23,21 @@ Result<std::unique_ptr<SourceFile>> ReadHtml(std::string&& bytes, const std::str
                                              const std::string& encoding) {
   // --encoding, else a BOM, else the page's own declaration, else detection.
   std::string charset = encoding;
-  const bool bom = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 || bytes.compare(0, 2, "\xFF\xFE") == 0 ||
-                   bytes.compare(0, 2, "\xFE\xFF") == 0;
+  const bool bom = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ||
+                   bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0;
   if (charset.empty() && !bom) charset = DeclaredCharset(bytes);
   Result<Decoded> decoded = DecodeOwnedBytes(std::move(bytes), charset);
   if (!decoded.ok()) {
     if (!charset.empty() && encoding.empty())
-      return Status::Error("as the page's declared charset " + charset + ": " + decoded.status().message() +
-                           " (--encoding overrides it)");
+      return Status::Error("as the page's declared charset " + charset + ": " +
+                           decoded.status().message() + " (--encoding overrides it)");
     return decoded.status();
   }
   PageText page = HtmlText(decoded->text);
   if (Blank(page.text)) return Status::Error("a web page with no visible text");
   auto source = std::make_unique<SourceFile>(display, std::move(decoded->text), decoded->encoding);
-  return std::make_unique<SourceFile>(display, std::move(page.text), decoded->encoding, std::move(source),
-                                      std::move(page.origin));
+  return std::make_unique<SourceFile>(display, std::move(page.text), decoded->encoding,
+                                      std::move(source), std::move(page.origin));
 }
 
 }  // namespace
@@ -51,7 +51,8 @@ Result<InputFormat> ParseInputFormat(const std::string& name) {
 }
 
 const std::vector<std::string>& ReportExtensions() {
-  static const std::vector<std::string> kExtensions = {".txt", ".docx", ".docm", ".html", ".htm", ".shtml"};
+  static const std::vector<std::string> kExtensions = {".txt",  ".docx", ".docm",
+                                                       ".html", ".htm",  ".shtml"};
   return kExtensions;
 }
 

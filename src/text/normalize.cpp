@@ -1,10 +1,10 @@
 #include "text/normalize.h"
 
-#include <algorithm>
-#include <cstring>
-
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstring>
 
 #include "base/utf8.h"
 

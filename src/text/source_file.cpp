@@ -27,7 +27,8 @@ SourceFile::SourceFile(std::string path, std::string text, std::string encoding)
     code_points_before_.push_back(count);
     size_t end = std::min(text_.size(), chunk + kCheckpoint);
     uint32_t lead = 0;
-    for (size_t i = chunk; i < end; ++i) lead += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    for (size_t i = chunk; i < end; ++i)
+      lead += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
     count += lead;
   }
 }

@@ -72,7 +72,7 @@ class SourceFile {
   static constexpr size_t kCheckpoint = 1024;
   std::vector<uint32_t> code_points_before_;
   size_t CodePointsBefore(size_t offset) const;
-  std::unique_ptr<SourceFile> origin_;     // a page's own source, or null
+  std::unique_ptr<SourceFile> origin_;    // a page's own source, or null
   std::vector<uint32_t> origin_offsets_;  // with origin_: per byte of text_
 };
 

@@ -46,7 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& s : series) engine->CheckSeries(s, false, &diagnostics);
   plancheck::SortDiagnostics(&diagnostics);
   const auto rows = plancheck::BuildAuditTable(series);
-  for (const char* format : {"text", "csv", "markdown", "json"}) plancheck::RenderAuditTable(rows, format);
+  for (const char* format : {"text", "csv", "markdown", "json"})
+    plancheck::RenderAuditTable(rows, format);
   plancheck::PageOptions page;
   page.trends = plancheck::AuditTrends(rows);
   plancheck::RenderHtml(diagnostics, {reports[0].file.get(), reports[1].file.get()}, "0", page);

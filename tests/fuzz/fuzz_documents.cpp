@@ -24,15 +24,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       plancheck::ReadInput(std::string(rest), "f.docx", plancheck::InputFormat::kDocx, "", 1 << 20);
       break;
     default: {
-      plancheck::Result<std::unique_ptr<plancheck::SourceFile>> file =
-          plancheck::ReadInput(std::string(rest), "f.html", plancheck::InputFormat::kHtml, "", 1 << 20);
+      plancheck::Result<std::unique_ptr<plancheck::SourceFile>> file = plancheck::ReadInput(
+          std::string(rest), "f.html", plancheck::InputFormat::kHtml, "", 1 << 20);
       if (!file.ok()) break;
       const plancheck::SourceFile& f = **file;
       const size_t source = f.located().text().size();
       for (size_t i = 0; i <= f.text().size(); ++i) {
         if (f.LocatedOffset(i) > source) std::abort();
         if (i > 0 && f.LocatedEnd(i) > source) std::abort();
-        if (i > 0 && (f.text()[i - 1] & 0xC0) != 0x80 && f.LocatedEnd(i) < f.LocatedOffset(i - 1)) std::abort();
+        if (i > 0 && (f.text()[i - 1] & 0xC0) != 0x80 && f.LocatedEnd(i) < f.LocatedOffset(i - 1))
+          std::abort();
       }
       f.Locate(0);
       f.LocateEnd(f.text().size());

@@ -2,21 +2,20 @@
 // default and strict rule, then every renderer: the findings in each format
 // (text, json, sarif, github, markdown, the review page) and the facts in
 // each (table, jsonl, csv). The input's last byte picks the language.
-#include <cstddef>
-#include <cstdint>
-#include <memory>
-#include <string_view>
-
 #include <re2/re2.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <cstdlib>
+#include <memory>
+#include <string_view>
 #include <vector>
 
 #include "cli/facts_output.h"
 #include "diag/diagnostic.h"
 #include "diag/formats.h"
-#include "extract/quantities.h"
 #include "engine/engine.h"
+#include "extract/quantities.h"
 #include "text/decode.h"
 
 namespace {
@@ -35,8 +34,8 @@ plancheck::Engine* MakeEngine() {
 // The extractor's candidate-driven scans must find what an unanchored RE2
 // search of the same pattern finds, groups included.
 void CompareScans(const plancheck::QuantityScanner& x, const std::string& t) {
-  using Next = bool (plancheck::QuantityScanner::*)(const std::string&, size_t, re2::StringPiece*, int)
-      const;
+  using Next = bool (plancheck::QuantityScanner::*)(const std::string&, size_t, re2::StringPiece*,
+                                                    int) const;
   const std::pair<Next, const RE2*> scans[] = {
       {&plancheck::QuantityScanner::NextQuantity, &x.quantity_pattern()},
       {&plancheck::QuantityScanner::NextChineseNumeral, &x.chinese_pattern()}};
@@ -61,7 +60,8 @@ void CompareScans(const plancheck::QuantityScanner& x, const std::string& t) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static plancheck::Engine* engine = MakeEngine();
-  static const plancheck::QuantityScanner* scanner = new plancheck::QuantityScanner(engine->lexicon());
+  static const plancheck::QuantityScanner* scanner =
+      new plancheck::QuantityScanner(engine->lexicon());
   plancheck::Result<plancheck::Decoded> decoded =
       plancheck::DecodeBytes(std::string_view(reinterpret_cast<const char*>(data), size), "");
   if (!decoded.ok()) return 0;
@@ -83,8 +83,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   page.english = english;
   plancheck::RenderHtml(diagnostics, {report.file.get()}, "0", page);
   // A baseline of these findings holds them all.
-  plancheck::Result<plancheck::Baseline> baseline = plancheck::ParseBaseline(plancheck::RenderBaseline(diagnostics));
-  if (!baseline.ok() || plancheck::ApplyBaseline(*baseline, &diagnostics) != static_cast<int>(diagnostics.size()))
+  plancheck::Result<plancheck::Baseline> baseline =
+      plancheck::ParseBaseline(plancheck::RenderBaseline(diagnostics));
+  if (!baseline.ok() ||
+      plancheck::ApplyBaseline(*baseline, &diagnostics) != static_cast<int>(diagnostics.size()))
     std::abort();
   const std::vector<const plancheck::Report*> reports = {&report};
   plancheck::RenderFactsTable(reports);

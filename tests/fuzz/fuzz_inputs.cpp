@@ -79,9 +79,15 @@ void LexiconFile(Fixture* f, uint8_t which, std::string_view text) {
   plancheck::ConfigErrors errors;
   plancheck::LoadDefaultLexicon(&lexicon, &errors);
   switch (which % 3) {
-    case 0: lexicon.LoadUnits(text, "units.toml", &errors); break;
-    case 1: lexicon.LoadIndicators(text, "indicators.toml", &errors); break;
-    default: lexicon.LoadWords(text, "words.toml", &errors); break;
+    case 0:
+      lexicon.LoadUnits(text, "units.toml", &errors);
+      break;
+    case 1:
+      lexicon.LoadIndicators(text, "indicators.toml", &errors);
+      break;
+    default:
+      lexicon.LoadWords(text, "words.toml", &errors);
+      break;
   }
   if (!errors.empty()) return;
   plancheck::Extractor extractor(lexicon);
@@ -99,7 +105,8 @@ void Database(Fixture* f, std::string_view bytes) {
     plancheck::Result<std::vector<plancheck::StoredReport>> stored = (*db)->LoadReports();
     if (stored.ok())
       for (plancheck::StoredReport& r : *stored)
-        f->engine.Analyze(std::make_unique<plancheck::SourceFile>(r.path, std::move(r.text), r.encoding));
+        f->engine.Analyze(
+            std::make_unique<plancheck::SourceFile>(r.path, std::move(r.text), r.encoding));
   }
   std::remove(f->db_path.c_str());
 }
@@ -111,10 +118,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 2) return 0;
   std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
   switch (data[0] % 4) {
-    case 0: Baseline(fixture, text); break;
-    case 1: Config(fixture, text); break;
-    case 2: LexiconFile(fixture, data[1], text.substr(1)); break;
-    default: Database(fixture, text); break;
+    case 0:
+      Baseline(fixture, text);
+      break;
+    case 1:
+      Config(fixture, text);
+      break;
+    case 2:
+      LexiconFile(fixture, data[1], text.substr(1));
+      break;
+    default:
+      Database(fixture, text);
+      break;
   }
   return 0;
 }

@@ -12,7 +12,9 @@ enum class SpanChoice { kFact, kList, kEnumeration, kIndicator };
 class Bound : public RuleCheck {
  public:
   Bound(ExprPtr subject, ExprPtr assertion, SpanChoice span, bool once_per_list)
-      : subject_(std::move(subject)), assert_(std::move(assertion)), span_(span),
+      : subject_(std::move(subject)),
+        assert_(std::move(assertion)),
+        span_(span),
         once_per_list_(once_per_list) {}
 
   void Check(const Rule& rule, const CheckInput& in, DiagnosticSink* sink) const override {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-
 #include <unordered_map>
 
 #include "rules/filter.h"
@@ -32,7 +31,9 @@ size_t HashParts(const Key::Part* begin, const Key::Part* end) {
   return h;
 }
 struct KeyHash {
-  size_t operator()(const Key& k) const { return HashParts(k.parts.data(), k.parts.data() + k.parts.size()); }
+  size_t operator()(const Key& k) const {
+    return HashParts(k.parts.data(), k.parts.data() + k.parts.size());
+  }
 };
 
 // The values of some fields of a fact, hashed: what tells candidates apart.
@@ -41,7 +42,9 @@ struct Signature {
   bool operator==(const Signature& o) const { return parts == o.parts; }
 };
 struct SignatureHash {
-  size_t operator()(const Signature& s) const { return HashParts(s.parts.data(), s.parts.data() + s.parts.size()); }
+  size_t operator()(const Signature& s) const {
+    return HashParts(s.parts.data(), s.parts.data() + s.parts.size());
+  }
 };
 
 // Candidates the join and the assertion cannot tell apart — equal in every
@@ -58,8 +61,11 @@ struct Class {
 class Compare : public RuleCheck {
  public:
   Compare(ExprPtr subject, ExprPtr other, ExprPtr join, ExprPtr assertion, bool no_match)
-      : subject_(std::move(subject)), other_(std::move(other)), join_(std::move(join)),
-        assert_(std::move(assertion)), no_match_(no_match) {
+      : subject_(std::move(subject)),
+        other_(std::move(other)),
+        join_(std::move(join)),
+        assert_(std::move(assertion)),
+        no_match_(no_match) {
     join_->EqualityJoins(&index_fields_);
     // What tells two candidates (variable 1, `a`) apart.
     bool opaque = false;
@@ -72,8 +78,8 @@ class Compare : public RuleCheck {
     read.insert(read.end(), in_assert.begin(), in_assert.end());
     std::sort(read.begin(), read.end());
     read.erase(std::unique(read.begin(), read.end()), read.end());
-    const bool ordered_once = ordering.size() == 1 &&
-                              std::find(in_assert.begin(), in_assert.end(), ordering[0]) == in_assert.end();
+    const bool ordered_once = ordering.size() == 1 && std::find(in_assert.begin(), in_assert.end(),
+                                                                ordering[0]) == in_assert.end();
     classes_ = !opaque && ordering.size() <= 1 && (ordering.empty() || ordered_once);
     if (!ordering.empty()) order_field_ = ordering[0];
     for (int f : read)
@@ -189,9 +195,9 @@ class Compare : public RuleCheck {
   ExprPtr subject_, other_, join_, assert_;
   bool no_match_;
   std::vector<int> index_fields_;
-  bool classes_ = false;              // candidates may be classed
-  int order_field_ = -1;              // the one ordering field, or −1
-  std::vector<int> signature_fields_; // the fields of a that tell candidates apart
+  bool classes_ = false;               // candidates may be classed
+  int order_field_ = -1;               // the one ordering field, or −1
+  std::vector<int> signature_fields_;  // the fields of a that tell candidates apart
 };
 
 }  // namespace

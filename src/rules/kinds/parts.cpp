@@ -10,8 +10,11 @@ namespace {
 class Parts : public RuleCheck {
  public:
   Parts(ExprPtr whole, ExprPtr part, ExprPtr assertion, bool range, int min_parts)
-      : whole_(std::move(whole)), part_(std::move(part)), assert_(std::move(assertion)),
-        range_(range), min_parts_(min_parts) {}
+      : whole_(std::move(whole)),
+        part_(std::move(part)),
+        assert_(std::move(assertion)),
+        range_(range),
+        min_parts_(min_parts) {}
 
   void Check(const Rule& rule, const CheckInput& in, DiagnosticSink* sink) const override {
     const std::vector<Fact>& facts = *in.facts;

@@ -34,7 +34,8 @@ class Pattern : public RuleCheck {
         re2::StringPiece m;
       } next_m, next_p;
       auto advance = [&](const GuardedRegex& re, Next* n, size_t pos) {
-        if (n->searched && (!n->found || static_cast<size_t>(n->m.data() - t.data()) >= pos)) return;
+        if (n->searched && (!n->found || static_cast<size_t>(n->m.data() - t.data()) >= pos))
+          return;
         n->searched = true;
         n->found = re.re().Match(t, pos, t.size(), RE2::UNANCHORED, &n->m, 1);
       };
@@ -96,7 +97,8 @@ std::unique_ptr<RuleCheck> CompilePattern(TableReader& r, const ParseContext& co
   std::optional<std::string> role = r.Enum("role", {"actual", "target", "other"}, std::nullopt);
   if (!pattern || (r.table().contains("after") && !after)) return nullptr;
   std::optional<Role> want;
-  if (role) want = *role == "actual" ? Role::kActual : *role == "target" ? Role::kTarget : Role::kOther;
+  if (role)
+    want = *role == "actual" ? Role::kActual : *role == "target" ? Role::kTarget : Role::kOther;
   return std::make_unique<Pattern>(std::move(pattern), std::move(after), want);
 }
 

@@ -36,7 +36,8 @@ BOOST_AUTO_TEST_CASE(BaselineSurvivesEditsElsewhereButNotANewNumber) {
   BOOST_REQUIRE(baseline.ok());
 
   // A paragraph inserted above the finding: still acknowledged.
-  plancheck::Report edited = testing::Analyze(ReportText("加快推进项目建设,强化要素保障。\n\n", "1600"));
+  plancheck::Report edited =
+      testing::Analyze(ReportText("加快推进项目建设,强化要素保障。\n\n", "1600"));
   std::vector<Diagnostic> after = Check(edited);
   BOOST_REQUIRE(after.size() == 1u);
   BOOST_TEST(after[0].span.file->PositionOf(after[0].span.begin).line == 6);
@@ -81,9 +82,10 @@ BOOST_AUTO_TEST_CASE(GithubSaysWhenAnnotationsAreCapped) {
   BOOST_TEST(GithubCapNotice(counts, false).empty());
   counts.count[static_cast<int>(Severity::kWarning)] = 14;
   counts.count[static_cast<int>(Severity::kNote)] = 12;
-  BOOST_TEST(GithubCapNotice(counts, true) ==
-             "::notice title=plancheck::plancheck: 29 findings; GitHub shows 10 annotations of each kind "
-             "per step, so 6 are not shown here. The job summary and the SARIF list them all.\n");
+  BOOST_TEST(
+      GithubCapNotice(counts, true) ==
+      "::notice title=plancheck::plancheck: 29 findings; GitHub shows 10 annotations of each kind "
+      "per step, so 6 are not shown here. The job summary and the SARIF list them all.\n");
   BOOST_TEST(GithubCapNotice(counts, false).find("另有 6 条未显示") != std::string::npos);
 }
 
@@ -100,10 +102,11 @@ BOOST_AUTO_TEST_CASE(MarkdownSummaryRowsAreInert) {
   Diagnostic acknowledged = d;
   acknowledged.suppressed = true;
   std::string md = RenderMarkdown({d, acknowledged, d}, 1, true, 1);
-  BOOST_TEST(md == "### plancheck: 2 warnings in 1 file (1 suppressed by the baseline)\n\n"
-                   "| Where | Severity | Rule | Message |\n|---|---|---|---|\n"
-                   "| a\\|b.txt:1:9 | warning | `r` | a \\| b &lt;script&gt;\\*x\\* |\n"
-                   "\n1 more findings are not listed here.\n");
+  BOOST_TEST(md ==
+             "### plancheck: 2 warnings in 1 file (1 suppressed by the baseline)\n\n"
+             "| Where | Severity | Rule | Message |\n|---|---|---|---|\n"
+             "| a\\|b.txt:1:9 | warning | `r` | a \\| b &lt;script&gt;\\*x\\* |\n"
+             "\n1 more findings are not listed here.\n");
   BOOST_TEST(RenderMarkdown({}, 1, false).find("没有发现问题") != std::string::npos);
 }
 
@@ -134,7 +137,8 @@ BOOST_AUTO_TEST_CASE(HtmlPageInTheLanguageAskedFor) {
   bool chinese = false;
   for (size_t i = 0; i + 2 < page.size(); ++i) {
     unsigned char c = page[i];
-    chinese = chinese || (c >= 0xE4 && c <= 0xE9) || (c == 0xEF && (unsigned char)page[i + 1] == 0xBC);
+    chinese =
+        chinese || (c >= 0xE4 && c <= 0xE9) || (c == 0xEF && (unsigned char)page[i + 1] == 0xBC);
   }
   BOOST_TEST(!chinese);
   std::string zh = RenderHtml({}, {&f}, "0");

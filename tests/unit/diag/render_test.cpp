@@ -77,7 +77,8 @@ BOOST_AUTO_TEST_CASE(JsonFollowsTheContract) {
              "   \"end_line\": 2,\n   \"end_column\": 16,\n   \"related\": [\n    {\n"
              "     \"file\": \"reports/r.txt\",\n     \"line\": 1,\n     \"column\": 7,\n"
              "     \"end_line\": 1,\n     \"end_column\": 12,\n"
-             "     \"message\": \"2022年实际在此\"\n    }\n   ],\n   \"fingerprint\": \"" + FingerprintHash(d) + "\"\n  }\n ]\n}\n");
+             "     \"message\": \"2022年实际在此\"\n    }\n   ],\n   \"fingerprint\": \"" +
+                 FingerprintHash(d) + "\"\n  }\n ]\n}\n");
 }
 
 BOOST_AUTO_TEST_CASE(SortsByFilePositionAndRule) {
@@ -99,7 +100,8 @@ BOOST_AUTO_TEST_CASE(TheSummaryIsInTheMessagesLanguage) {
   c.count[1] = 2;
   c.suppressed = 3;
   BOOST_TEST(Summary(c, 2, false) == "共 1 个错误，2 个警告（2 个文件；基线已屏蔽 3 条）");
-  BOOST_TEST(Summary(c, 2, true) == "1 error, 2 warnings in 2 files (3 suppressed by the baseline)");
+  BOOST_TEST(Summary(c, 2, true) ==
+             "1 error, 2 warnings in 2 files (3 suppressed by the baseline)");
   BOOST_TEST(Summary(SeverityCounts(), 1, false) == "没有发现问题（1 个文件）");
 }
 

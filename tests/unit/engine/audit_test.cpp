@@ -10,8 +10,9 @@ namespace plancheck {
 namespace {
 
 Report Gwr(int year, const std::string& review, const std::string& plan) {
-  const std::string text = std::to_string(year) + "年政府工作报告\n一、" + std::to_string(year - 1) +
-                           "年工作回顾\n" + review + "\n二、" + std::to_string(year) + "年工作安排\n" + plan + "\n";
+  const std::string text = std::to_string(year) + "年政府工作报告\n一、" +
+                           std::to_string(year - 1) + "年工作回顾\n" + review + "\n二、" +
+                           std::to_string(year) + "年工作安排\n" + plan + "\n";
   return testing::Analyze(text, "gwr-" + std::to_string(year) + ".txt");
 }
 
@@ -45,7 +46,9 @@ BOOST_AUTO_TEST_CASE(AKeyTheLaterReportNamesExactlyIsNotFreeToMatch) {
   // 财政补助 is named in the later report itself: the longer subject of
   // another programme does not take it.
   Report earlier = Gwr(2015, "", "财政补助标准由每人每年320元提高到380元。");
-  Report later = Gwr(2016, "财政补助由每人每年380元提高到420元，基本公共卫生服务经费财政补助从人均40元提高到45元。", "");
+  Report later = Gwr(
+      2016,
+      "财政补助由每人每年380元提高到420元，基本公共卫生服务经费财政补助从人均40元提高到45元。", "");
   std::vector<Fact> joined = JoinedFacts(earlier, later);
   const Fact& subsidy = Text(joined, "380元", earlier.facts.size());
   const Fact& health = Text(joined, "40元", earlier.facts.size());

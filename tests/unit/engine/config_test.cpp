@@ -19,7 +19,8 @@ directories = ["local-rules"]
 [check]
 fail_on = "error"
 lang = "en"
-)", "proj/.plancheck.toml", &errors);
+)",
+                         "proj/.plancheck.toml", &errors);
   BOOST_TEST(errors.empty());
   BOOST_TEST(c.enable == std::vector<std::string>{"strict"});
   BOOST_TEST(c.disable == std::vector<std::string>{"target-without-baseline"});
@@ -35,9 +36,11 @@ BOOST_AUTO_TEST_CASE(ReportsUnknownKeysAndBadValuesWithLines) {
   ParseConfig("[rules]\nenabel = [\"strict\"]\n[check]\nfail_on = \"warn\"\n", "c.toml", &errors);
   std::vector<std::string> messages;
   for (const auto& e : errors.all()) messages.push_back(e.Format());
-  BOOST_TEST(messages == (std::vector<std::string>{
-      "c.toml:2: error: [rules]: unknown key 'enabel' (did you mean 'enable'?)",
-      "c.toml:4: error: [check]: 'fail_on' is 'warn'; expected one of error, warning, note (did you mean 'warning'?)"}),
+  BOOST_TEST(
+      messages == (std::vector<std::string>{
+                      "c.toml:2: error: [rules]: unknown key 'enabel' (did you mean 'enable'?)",
+                      "c.toml:4: error: [check]: 'fail_on' is 'warn'; expected one of error, "
+                      "warning, note (did you mean 'warning'?)"}),
       boost::test_tools::per_element());
 }
 
@@ -49,16 +52,19 @@ BOOST_AUTO_TEST_CASE(SeverityOverridesApplyToFindings) {
   selection.severity["target-below-prior-actual"] = Severity::kNote;
   BOOST_REQUIRE(engine.Select(selection).ok());
   engine.Prepare();
-  Report r = engine.Analyze(std::make_unique<SourceFile>(
-      "t.txt", "一、2022年计划执行情况\n城镇新增就业1691人。\n二、2023年计划\n新增城镇就业人口1600人以上。\n",
-      "UTF-8"));
+  Report r =
+      engine.Analyze(std::make_unique<SourceFile>("t.txt",
+                                                  "一、2022年计划执行情况\n城镇新增就业1691人。\n二"
+                                                  "、2023年计划\n新增城镇就业人口1600人以上。\n",
+                                                  "UTF-8"));
   std::vector<Diagnostic> diags;
   engine.Check(r, false, &diags);
   BOOST_REQUIRE(diags.size() == 1u);
   BOOST_TEST(SeverityName(diags[0].severity) == std::string("note"));
   selection.severity["target-below-prior-actaul"] = Severity::kNote;
-  BOOST_TEST(engine.Select(selection).message() ==
-             "unknown rule 'target-below-prior-actaul' (did you mean 'target-below-prior-actual'?)");
+  BOOST_TEST(
+      engine.Select(selection).message() ==
+      "unknown rule 'target-below-prior-actaul' (did you mean 'target-below-prior-actual'?)");
 }
 
 // --lang en is English throughout: every shipped rule says in English what

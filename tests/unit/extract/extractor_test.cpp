@@ -86,8 +86,9 @@ BOOST_AUTO_TEST_CASE(ScopeThresholdIsNotAClaim) {
 }
 
 BOOST_AUTO_TEST_CASE(LabelsAndYearsAreNotQuantities) {
-  Report r = Plan("建成5G基站68个,确保G212昭化城区过境公路开工,“4·22”特大案件,“5+9”重点工作,"
-                  "启动110KV变电站,2022年秋季学期净增学生1100人。");
+  Report r = Plan(
+      "建成5G基站68个,确保G212昭化城区过境公路开工,“4·22”特大案件,“5+9”重点工作,"
+      "启动110KV变电站,2022年秋季学期净增学生1100人。");
   BOOST_TEST((Texts(r) == std::vector<std::string>{"68个", "1100人"}));
   BOOST_TEST(MeasureName(Only(r, "1100人").measure) == std::string("change"));
 }
@@ -178,8 +179,9 @@ BOOST_AUTO_TEST_CASE(ReadsChineseNumeralsWithIcu) {
 }
 
 BOOST_AUTO_TEST_CASE(SpeltOutCountsOfNamesAreNotQuantities) {
-  Report r = Plan("严格落实党中央八项规定精神,统筹国内国际两个大局,推进“三个十大”事项,"
-                  "“十四五”规划,第一批企业,三次产业协调发展。");
+  Report r = Plan(
+      "严格落实党中央八项规定精神,统筹国内国际两个大局,推进“三个十大”事项,"
+      "“十四五”规划,第一批企业,三次产业协调发展。");
   BOOST_TEST(r.facts.empty());
 }
 
@@ -204,8 +206,9 @@ namespace plancheck {
 namespace {
 
 Report Gwr(const std::string& review, const std::string& plan) {
-  return testing::Analyze("各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2015年工作回顾\n" +
-                          review + "\n二、2016年经济社会发展总体部署\n" + plan + "\n");
+  return testing::Analyze(
+      "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n一、2015年工作回顾\n" + review +
+      "\n二、2016年经济社会发展总体部署\n" + plan + "\n");
 }
 
 }  // namespace
@@ -249,7 +252,8 @@ BOOST_AUTO_TEST_CASE(FiveYearReviewsAndPlansAreMultiYear) {
 }
 
 BOOST_AUTO_TEST_CASE(ScopeAndFlowWordsArePartOfIdentity) {
-  Report r = Gwr("高速公路通车里程12万公里。", "中央财政赤字1.12万亿元。新建改建高速公路通车里程3万公里。城镇新增就业1000万人。");
+  Report r = Gwr("高速公路通车里程12万公里。",
+                 "中央财政赤字1.12万亿元。新建改建高速公路通车里程3万公里。城镇新增就业1000万人。");
   BOOST_TEST(Only(r, "1.12万亿元").tier == "中央");
   BOOST_TEST(!Only(r, "12万公里").flow);
   BOOST_TEST(Only(r, "3万公里").flow);
@@ -274,7 +278,8 @@ BOOST_AUTO_TEST_CASE(TheLevelAChangeStartsFromIsLastYears) {
 }
 
 BOOST_AUTO_TEST_CASE(AGrowthNamedAfterTheNumber) {
-  Report r = testing::Analyze("一、2015年工作回顾\n二、2016年工作总体部署\n有6.5%-7%的增速就能实现目标。\n");
+  Report r = testing::Analyze(
+      "一、2015年工作回顾\n二、2016年工作总体部署\n有6.5%-7%的增速就能实现目标。\n");
   BOOST_TEST(MeasureName(Only(r, "6.5%-7%").measure) == std::string("growth"));
 }
 
@@ -299,14 +304,16 @@ BOOST_AUTO_TEST_CASE(HeadingsRunIntoTheirParagraph) {
 
 BOOST_AUTO_TEST_CASE(DevelopmentSituationIsLastYear) {
   Report r = testing::Analyze(
-      "一、2022年经济社会发展情况\n城镇新增就业1691人。\n二、2023年经济社会发展主要目标\n城镇新增就业1600人以上。\n");
+      "一、2022年经济社会发展情况\n城镇新增就业1691人。\n二、2023年经济社会发展主要目标\n城镇新增就"
+      "业1600人以上。\n");
   BOOST_TEST(RoleName(Only(r, "1691人").role) == std::string("actual"));
   BOOST_TEST(RoleName(Only(r, "1600人以上").role) == std::string("target"));
 }
 
 BOOST_AUTO_TEST_CASE(AnnualAverageIsNoDistributiveJun) {
   // 年均 and 人均 hold 均 as part of a word; "A、B均增长" distributes.
-  Report r = Plan("规上工业增加值年均增长6.5%，城乡居民人均可支配收入增长5%。化学需氧量、氨氮排放量均下降2%。");
+  Report r = Plan(
+      "规上工业增加值年均增长6.5%，城乡居民人均可支配收入增长5%。化学需氧量、氨氮排放量均下降2%。");
   const Fact& average = Only(r, "6.5%");
   BOOST_TEST((average.list_kind == ListKind::kNone));
   BOOST_TEST(average.subject == "规上工业增加值");
@@ -318,8 +325,8 @@ BOOST_AUTO_TEST_CASE(AnnualAverageIsNoDistributiveJun) {
 }
 
 BOOST_AUTO_TEST_CASE(AFactCarriesItsPeriod) {
-  Report r = Plan("由每人每年320元提高到380元。累计开发公益性岗位2440余个。",
-                  "城镇新增就业1600人以上。");
+  Report r =
+      Plan("由每人每年320元提高到380元。累计开发公益性岗位2440余个。", "城镇新增就业1600人以上。");
   const Fact& baseline = Only(r, "320元");
   BOOST_TEST(PeriodKindName(baseline.period.kind) == std::string("baseline"));
   BOOST_TEST(baseline.period.from == 2021);

@@ -84,8 +84,8 @@ BOOST_AUTO_TEST_CASE(AVerbOfDoingGovernsEveryItemOfItsClause) {
       "新增城镇就业8.55万人、农村劳动力转移就业86万人。\n");
   for (const Fact& f : jobs.facts)
     if (f.text == "86万人") BOOST_TEST(!f.flow);
-  BOOST_TEST(KeyOf("2026年政府工作报告\n一、2025年工作回顾\n新建50个区域养老服务中心。\n", "50个") ==
-             "区域养老服务中心");
+  BOOST_TEST(KeyOf("2026年政府工作报告\n一、2025年工作回顾\n新建50个区域养老服务中心。\n",
+                   "50个") == "区域养老服务中心");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

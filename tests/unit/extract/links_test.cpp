@@ -44,14 +44,16 @@ BOOST_AUTO_TEST_CASE(AGrowthOfAnotherIndicatorIsNotTheLevels) {
   const Lexicon& lexicon = testing::DefaultEngine().lexicon();
   const Indicator* gdp = lexicon.FindIndicator("地区生产总值", "", "")->indicator;
   const Indicator* retail = lexicon.FindIndicator("社会消费品零售总额", "", "")->indicator;
-  std::vector<Fact> facts = {Make(Measure::kLevel, 82.7e8, 0, gdp), Make(Measure::kGrowth, 5, 0, retail)};
+  std::vector<Fact> facts = {Make(Measure::kLevel, 82.7e8, 0, gdp),
+                             Make(Measure::kGrowth, 5, 0, retail)};
   LinkGrowth(0, &facts);
   BOOST_TEST(!facts[0].stated_growth.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(FactsAfterQiZhongArePartsOfTheOneBefore) {
   Report r = testing::Analyze(
-      "一、2022年工作回顾\n全年固定资产投资完成50亿元，其中工业投资20亿元、民间投资15亿元。新增就业3000人。\n");
+      "一、2022年工作回顾\n全年固定资产投资完成50亿元，其中工业投资20亿元、民间投资15亿元。新增就业"
+      "3000人。\n");
   const int whole = IndexOf(r, "50亿元");
   BOOST_TEST(Text(r, "20亿元").part_of == whole);
   BOOST_TEST(Text(r, "15亿元").part_of == whole);

@@ -71,7 +71,8 @@ BOOST_AUTO_TEST_CASE(LabelsOrdinalsAndDatesAreNoQuantities) {
 }
 
 BOOST_AUTO_TEST_CASE(ChineseNumeralsCountOnlyWhatTheTextLists) {
-  std::vector<std::string> texts = Texts("出台涉农整合资金、衔接资金两个管理办法，落实八项规定，“三个十大”工程。");
+  std::vector<std::string> texts =
+      Texts("出台涉农整合资金、衔接资金两个管理办法，落实八项规定，“三个十大”工程。");
   BOOST_TEST(texts == std::vector<std::string>({"两个"}));
   testing::Paragraph p("投入一千六百万元。");
   std::vector<RawQuantity> found = Scan(p);
@@ -105,7 +106,8 @@ BOOST_AUTO_TEST_CASE(BareNumbersShareTheUnitAfterThem) {
 }
 
 BOOST_AUTO_TEST_CASE(MagnitudesTheQuantityPatternLeaves) {
-  testing::Paragraph p("接待观众4500余万人次，再解决6000万农村人口饮水安全问题，新增4万多亿元，3亿多农村人口。");
+  testing::Paragraph p(
+      "接待观众4500余万人次，再解决6000万农村人口饮水安全问题，新增4万多亿元，3亿多农村人口。");
   std::vector<RawQuantity> found = Scan(p);
   BOOST_REQUIRE(found.size() == 4u);
   BOOST_TEST(p.Source(found[0].begin, found[0].end) == "4500余万人次");

@@ -6,8 +6,8 @@
 #include <random>
 
 #include "base/utf8.h"
-#include "extract/quantities.h"
 #include "extract/lexicon.h"
+#include "extract/quantities.h"
 #include "text/guarded_regex.h"
 
 namespace plancheck {
@@ -17,10 +17,11 @@ namespace {
 // them, so that random strings hit the corner cases (1234,567; 3.5.1; -5至7;
 // 千克 after 5千; 一 alone; runs of numerals).
 const char* const kPieces[] = {
-    "1", "2", "0", "12", "345", "2023", ",", ",", ".", "+", "-", "%", "~", "—", "至", "到", "万",
-    "亿", "千", "百", "十", "元", "吨", "千克", "千瓦时", "个", "家", "个百分点", "百分点", "余", "多",
-    "以上", "左右", "以内", "一", "二", "两", "三", "零", "第", "年", "的", "项目", "。", "、", " ",
-    "a", "G", "增长", "“", "”"};
+    "1",    "2",    "0",      "12", "345",  "2023",     ",",      ",",  ".",  "+",    "-",
+    "%",    "~",    "—",      "至", "到",   "万",       "亿",     "千", "百", "十",   "元",
+    "吨",   "千克", "千瓦时", "个", "家",   "个百分点", "百分点", "余", "多", "以上", "左右",
+    "以内", "一",   "二",     "两", "三",   "零",       "第",     "年", "的", "项目", "。",
+    "、",   " ",    "a",      "G",  "增长", "“",        "”"};
 
 std::string RandomText(std::mt19937* rng) {
   std::uniform_int_distribution<size_t> count(1, 14);
@@ -57,8 +58,9 @@ void CompareScans(const QuantityScanner& x, NextFn next, const RE2& re, const st
 
 BOOST_AUTO_TEST_CASE(quantity_scan_finds_what_an_unanchored_search_finds) {
   QuantityScanner x(DefaultLexicon());
-  for (const std::string t : {"1234,567万元", "G3至5万元", "-5%", "5-7%", "3.14.15%", "v1.2-5%",
-                              "+-3吨", "2023年增长5.5%左右", "1,234.5亿元以上", "5千克", "第4批3个"})
+  for (const std::string t :
+       {"1234,567万元", "G3至5万元", "-5%", "5-7%", "3.14.15%", "v1.2-5%", "+-3吨",
+        "2023年增长5.5%左右", "1,234.5亿元以上", "5千克", "第4批3个"})
     CompareScans(x, &QuantityScanner::NextQuantity, x.quantity_pattern(), t);
   std::mt19937 rng(20261129);
   for (int i = 0; i < 20000; ++i)
@@ -67,8 +69,8 @@ BOOST_AUTO_TEST_CASE(quantity_scan_finds_what_an_unanchored_search_finds) {
 
 BOOST_AUTO_TEST_CASE(chinese_numeral_scan_finds_what_an_unanchored_search_finds) {
   QuantityScanner x(DefaultLexicon());
-  for (const std::string t : {"一千六百万元", "两个", "一个", "十一个", "三十多家", "第三十个",
-                              "“三个十大”", "一一二家"})
+  for (const std::string t :
+       {"一千六百万元", "两个", "一个", "十一个", "三十多家", "第三十个", "“三个十大”", "一一二家"})
     CompareScans(x, &QuantityScanner::NextChineseNumeral, x.chinese_pattern(), t);
   std::mt19937 rng(11292026);
   for (int i = 0; i < 20000; ++i)
@@ -77,14 +79,15 @@ BOOST_AUTO_TEST_CASE(chinese_numeral_scan_finds_what_an_unanchored_search_finds)
 
 BOOST_AUTO_TEST_CASE(guarded_regex_never_rules_out_a_text_that_matches) {
   RE2::Options options;
-  GuardedRegex g("执行情况(相对|总体|整体)?(较好|良好)|全面(完成|实现)(了)?(年度|全年)(目标|计划|任务)+",
-                 options);
+  GuardedRegex g(
+      "执行情况(相对|总体|整体)?(较好|良好)|全面(完成|实现)(了)?(年度|全年)(目标|计划|任务)+",
+      options);
   BOOST_REQUIRE(g.ok());
   BOOST_TEST(!g.atoms().empty());
   BOOST_TEST(g.MayMatch("全年执行情况总体较好。"));
   BOOST_TEST(g.MayMatch("我们全面完成了年度目标任务"));
   BOOST_TEST(!g.MayMatch("工业增加值增长5%。"));
-  BOOST_TEST(!g.MayMatch("执行情况见附表"));     // 执行情况 without 较好/良好
+  BOOST_TEST(!g.MayMatch("执行情况见附表"));    // 执行情况 without 较好/良好
   BOOST_TEST(!g.MayMatch("全面完成改造任务"));  // no 年度/全年
   // A pattern without literal atoms is searched everywhere.
   GuardedRegex digits("\\d+", options);
@@ -92,7 +95,7 @@ BOOST_AUTO_TEST_CASE(guarded_regex_never_rules_out_a_text_that_matches) {
   BOOST_TEST(digits.MayMatch("没有数字"));
   // Property: whatever RE2 finds, MayMatch allowed.
   const char* const words[] = {"执行情况", "总体", "较好", "良好", "全面", "完成", "实现", "了",
-                               "年度", "全年", "目标", "计划", "任务", "，", "增长"};
+                               "年度",     "全年", "目标", "计划", "任务", "，",   "增长"};
   std::mt19937 rng(7);
   std::uniform_int_distribution<size_t> count(1, 8), word(0, std::size(words) - 1);
   int matched = 0;

@@ -54,7 +54,8 @@ BOOST_AUTO_TEST_CASE(MatchesUsesRe2) {
 }
 
 BOOST_AUTO_TEST_CASE(ReportsUnknownFieldsWithASuggestion) {
-  BOOST_TEST(ParseError("t.valeu >= 1") == "unknown field 'valeu' (did you mean 'value'?) at column 8");
+  BOOST_TEST(ParseError("t.valeu >= 1") ==
+             "unknown field 'valeu' (did you mean 'value'?) at column 8");
   BOOST_TEST(ParseError("x.value >= 1").find("unknown variable 'x'") == 0);
 }
 
@@ -62,12 +63,16 @@ BOOST_AUTO_TEST_CASE(ReportsUnknownFieldsWithASuggestion) {
 // it runs: a value a field never takes, a number compared with a string.
 BOOST_AUTO_TEST_CASE(ChecksTypesAndLiteralsAtParse) {
   BOOST_TEST(ParseError("t.role == \"tagret\"") ==
-             "unknown role \"tagret\" (t.role is one of actual, target, other) (did you mean 'target'?) at column 1");
+             "unknown role \"tagret\" (t.role is one of actual, target, other) (did you mean "
+             "'target'?) at column 1");
   BOOST_TEST(ParseError("\"levle\" != a.measure").find("unknown measure \"levle\"") == 0u);
-  BOOST_TEST(ParseError("t.value > \"5\"") == "\"5\" is a string; arithmetic and ordering take numbers at column 1");
+  BOOST_TEST(ParseError("t.value > \"5\"") ==
+             "\"5\" is a string; arithmetic and ordering take numbers at column 1");
   BOOST_TEST(ParseError("t.unit + 1 > 0").find("t.unit is a string") == 0u);
-  BOOST_TEST(ParseError("t.year > 0 && t.role == \"tagret\"").find("at column 15") != std::string::npos);
-  BOOST_TEST(ParseError("t.value == \"5\"") == "t.value is a number and \"5\" is a string: they are never equal at column 1");
+  BOOST_TEST(ParseError("t.year > 0 && t.role == \"tagret\"").find("at column 15") !=
+             std::string::npos);
+  BOOST_TEST(ParseError("t.value == \"5\"") ==
+             "t.value is a number and \"5\" is a string: they are never equal at column 1");
   BOOST_TEST(ParseError("t.cumulative == \"true\"").find("t.cumulative is true/false") == 0u);
   // What is right still parses: like with like, true/false as numbers, "".
   for (const char* ok : {"t.role == \"target\" && a.role != \"actual\"", "t.list_kind == \"\"",
@@ -77,7 +82,8 @@ BOOST_AUTO_TEST_CASE(ChecksTypesAndLiteralsAtParse) {
   Vocabulary names{{"地区生产总值"}, {"元", "%"}};
   Result<ExprPtr> e = Expr::Parse("t.indicator == \"地区生产总直\"", kVars, &names);
   BOOST_REQUIRE(!e.ok());
-  BOOST_TEST(e.status().message() == "unknown indicator \"地区生产总直\" (did you mean '地区生产总值'?) at column 1");
+  BOOST_TEST(e.status().message() ==
+             "unknown indicator \"地区生产总直\" (did you mean '地区生产总值'?) at column 1");
   BOOST_TEST(!Expr::Parse("t.unit == \"％\"", kVars, &names).ok());
   BOOST_TEST(Expr::Parse("t.indicator == \"地区生产总值\" && t.unit != \"%\"", kVars, &names).ok());
 }
@@ -113,7 +119,8 @@ BOOST_AUTO_TEST_CASE(TemplatesCheckPlaceholders) {
   BOOST_TEST(ok->Render(b) == "的目标1600人以上");
   Result<Template> bad = Template::Parse("{t.txet}", kVars);
   BOOST_REQUIRE(!bad.ok());
-  BOOST_TEST(bad.status().message() == "placeholder {t.txet}: unknown field 'txet' (did you mean 'text'?)");
+  BOOST_TEST(bad.status().message() ==
+             "placeholder {t.txet}: unknown field 'txet' (did you mean 'text'?)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

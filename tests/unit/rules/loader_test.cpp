@@ -1,7 +1,6 @@
+#include <boost/test/unit_test.hpp>
 #include <set>
 #include <sstream>
-
-#include <boost/test/unit_test.hpp>
 
 #include "rules/rule.h"
 #include "text/decode.h"
@@ -42,8 +41,10 @@ BOOST_AUTO_TEST_CASE(AcceptsAValidRule) {
 }
 
 BOOST_AUTO_TEST_CASE(ReportsBadTomlWithItsLine) {
-  BOOST_TEST((Load("[[rule]]\nid = \"x\"\nkind = \n") ==
-              std::vector<std::string>{"rules/x.toml:3: error: Error while parsing key-value pair: expected value, saw '\\n'"}));
+  BOOST_TEST((
+      Load("[[rule]]\nid = \"x\"\nkind = \n") ==
+      std::vector<std::string>{
+          "rules/x.toml:3: error: Error while parsing key-value pair: expected value, saw '\\n'"}));
 }
 
 BOOST_AUTO_TEST_CASE(ReportsEveryErrorOfAFileAtOnce) {
@@ -66,20 +67,27 @@ kind = "pattern"
 message = "x"
 pattern = "(unclosed"
 )");
-  BOOST_TEST(errors == (std::vector<std::string>{
-      "rules/x.toml:7: error: rule 'a-rule': key 'group' must be a string, not integer",
-      "rules/x.toml:5: error: rule 'a-rule': message: placeholder {t.txet}: unknown field 'txet' (did you mean 'text'?)",
-      "rules/x.toml:6: error: assert: unexpected end of expression at column 12",
-      "rules/x.toml:4: error: rule 'a-rule': unknown key 'sevrity' (did you mean 'severity'?)",
-      "rules/x.toml:11: error: rule 'b-rule': unknown kind 'comapre' (did you mean 'compare'?)",
-      "rules/x.toml:18: error: pattern: RE2 rejects the pattern: missing ): (unclosed",
-  }), boost::test_tools::per_element());
+  BOOST_TEST(
+      errors ==
+          (std::vector<std::string>{
+              "rules/x.toml:7: error: rule 'a-rule': key 'group' must be a string, not integer",
+              "rules/x.toml:5: error: rule 'a-rule': message: placeholder {t.txet}: unknown field "
+              "'txet' (did you mean 'text'?)",
+              "rules/x.toml:6: error: assert: unexpected end of expression at column 12",
+              "rules/x.toml:4: error: rule 'a-rule': unknown key 'sevrity' (did you mean "
+              "'severity'?)",
+              "rules/x.toml:11: error: rule 'b-rule': unknown kind 'comapre' (did you mean "
+              "'compare'?)",
+              "rules/x.toml:18: error: pattern: RE2 rejects the pattern: missing ): (unclosed",
+          }),
+      boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(RejectsDuplicateIds) {
   std::vector<std::string> errors = Load(std::string(kGood) + kGood);
   BOOST_REQUIRE(errors.size() == 1u);
-  BOOST_TEST(errors[0] == "rules/x.toml:11: error: duplicate rule id 'good-rule' (first at rules/x.toml:2)");
+  BOOST_TEST(errors[0] ==
+             "rules/x.toml:11: error: duplicate rule id 'good-rule' (first at rules/x.toml:2)");
 }
 
 BOOST_AUTO_TEST_CASE(RejectsUnknownFilterValues) {
@@ -92,7 +100,9 @@ assert = "true"
 role = "targte"
 )");
   BOOST_REQUIRE(errors.size() == 1u);
-  BOOST_TEST(errors[0] == "rules/x.toml:7: error: [subject]: role 'targte' is not one of actual, target, other (did you mean 'target'?)");
+  BOOST_TEST(errors[0] ==
+             "rules/x.toml:7: error: [subject]: role 'targte' is not one of actual, target, other "
+             "(did you mean 'target'?)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -116,8 +126,9 @@ BOOST_AUTO_TEST_CASE(RejectsInvalidUtf8BeforeTomlSeesIt) {
   ConfigErrors errors;
   rules.LoadFile("[[rule]]\nid = \"x\"\n# \xFF\xFE\n", "rules/x.toml", &errors);
   BOOST_REQUIRE(errors.all().size() == 1u);
-  BOOST_TEST(errors.all()[0].Format() ==
-             "rules/x.toml:3: error: invalid UTF-8 at byte offset 20 (rule and lexicon files are UTF-8)");
+  BOOST_TEST(
+      errors.all()[0].Format() ==
+      "rules/x.toml:3: error: invalid UTF-8 at byte offset 20 (rule and lexicon files are UTF-8)");
 }
 
 // The malformed ones are reported, each error with a line; the one that
@@ -125,7 +136,8 @@ BOOST_AUTO_TEST_CASE(RejectsInvalidUtf8BeforeTomlSeesIt) {
 BOOST_AUTO_TEST_CASE(FuzzerFoundInputsAreReportedWithALine) {
   RuleSet loads;
   ConfigErrors none;
-  loads.LoadFile(ReadSourceFile("tests/fuzz/regressions/rules-empty-paragraph.toml"), "r.toml", &none);
+  loads.LoadFile(ReadSourceFile("tests/fuzz/regressions/rules-empty-paragraph.toml"), "r.toml",
+                 &none);
   BOOST_TEST(none.empty());
   BOOST_TEST(!loads.rules().empty());
   for (const char* name : {"rules-invalid-utf8.toml", "rules-cjk-bare-key.toml"}) {
@@ -159,7 +171,8 @@ BOOST_AUTO_TEST_CASE(ReadmeListsEveryField) {
     }
   }
   const std::vector<std::string>& fields = FactFields();
-  BOOST_TEST(listed == std::set<std::string>(fields.begin(), fields.end()), boost::test_tools::per_element());
+  BOOST_TEST(listed == std::set<std::string>(fields.begin(), fields.end()),
+             boost::test_tools::per_element());
 }
 
 // Found by fuzz_rules: toml++ 3.3 reaches undefined behaviour on 、 in a bare

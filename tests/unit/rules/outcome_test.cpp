@@ -67,7 +67,7 @@ BOOST_AUTO_TEST_CASE(ADeclineTargetBoundsTheSizeOfTheDecline) {
 
 BOOST_AUTO_TEST_CASE(AnActualInWordsIsAnInterval) {
   const Fact target = Figure(6, Qualifier::kApprox, 0.5);  // 进出口增长6%左右
-  BOOST_TEST((Of(target, Figure(0, Qualifier::kLt, 0)) == Outcome::kMissed));  // 出现下降
+  BOOST_TEST((Of(target, Figure(0, Qualifier::kLt, 0)) == Outcome::kMissed));   // 出现下降
   BOOST_TEST((Of(target, Figure(0, Qualifier::kGt, 0)) == Outcome::kUnknown));  // 有所增长
   // 1300多个 against a floor of 1000 is met; against 1500 it cannot be told.
   BOOST_TEST((Of(Figure(1000), Figure(1300, Qualifier::kGt)) == Outcome::kMet));

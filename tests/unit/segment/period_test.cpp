@@ -1,7 +1,6 @@
 #include "segment/period.h"
 
 #include <boost/test/unit_test.hpp>
-
 #include <memory>
 #include <string>
 
@@ -73,7 +72,8 @@ BOOST_AUTO_TEST_CASE(OpenersSetThePeriodOfWhatFollows) {
   BOOST_TEST(OpenerPeriod("刚刚过去的2025年，面对…", 2026, Words())->period.from == 2025);
   BOOST_TEST(OpenerPeriod("2025年是“十四五”收官之年", 2026, Words())->period.to == 2025);
   BOOST_TEST(OpenerPeriod("“十四五”以来，面对…", 2026, Words())->period.to == 2025);
-  BOOST_TEST(RoleName(OpenerPeriod("今年是“十五五”开局之年", 2026, Words())->role) == std::string("target"));
+  BOOST_TEST(RoleName(OpenerPeriod("今年是“十五五”开局之年", 2026, Words())->role) ==
+             std::string("target"));
   BOOST_TEST(OpenerPeriod("今后五年，…", 2026, Words())->period.to == 2030);
   // Words that only look like openers.
   BOOST_TEST(!OpenerPeriod("加快建设，2025年底前完成", 2026, Words()));

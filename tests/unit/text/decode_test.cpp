@@ -86,8 +86,8 @@ BOOST_AUTO_TEST_CASE(RejectsBinaryNamingTheOffset) {
 
 BOOST_AUTO_TEST_CASE(NamesTheOffsetOfAnInvalidUtf8Byte) {
   std::string bytes = "地区生产总值实现82.7亿元\xFF同比增长";
-  BOOST_TEST(Error(bytes) == "invalid UTF-8 byte 0xFF at byte offset " +
-                                 std::to_string(bytes.find('\xFF')));
+  BOOST_TEST(Error(bytes) ==
+             "invalid UTF-8 byte 0xFF at byte offset " + std::to_string(bytes.find('\xFF')));
 }
 
 BOOST_AUTO_TEST_CASE(RejectsTruncatedUtf16) {
@@ -103,10 +103,24 @@ BOOST_AUTO_TEST_CASE(OwnedBytesDecodeAsBorrowedOnes) {
   // The one-pass path for clean UTF-8 must accept and reject exactly what the
   // step-by-step checks do, with the same messages.
   const std::string utf8 = testing::ReadSource("reports/zhaohua-2023.txt");
-  const std::string inputs[] = {
-      utf8, "城镇新增就业1691人", "\xEF\xBB\xBF城镇", "  \n\t ", "", "a\x01b", "a\x7F", "增长\0",
-      "\xFF\xFE" + Encode("增长", "UTF-16LE"), Encode(utf8, "GB18030"), "ab\xE4\xB8", "\xED\xA0\x80",
-      "\xF4\x90\x80\x80", "\xE0\x80\x80", "\xC0\xAF", "\xF0\x9F\x98\x80表情", "换行\r\n回车\r", "\f"};
+  const std::string inputs[] = {utf8,
+                                "城镇新增就业1691人",
+                                "\xEF\xBB\xBF城镇",
+                                "  \n\t ",
+                                "",
+                                "a\x01b",
+                                "a\x7F",
+                                "增长\0",
+                                "\xFF\xFE" + Encode("增长", "UTF-16LE"),
+                                Encode(utf8, "GB18030"),
+                                "ab\xE4\xB8",
+                                "\xED\xA0\x80",
+                                "\xF4\x90\x80\x80",
+                                "\xE0\x80\x80",
+                                "\xC0\xAF",
+                                "\xF0\x9F\x98\x80表情",
+                                "换行\r\n回车\r",
+                                "\f"};
   for (const std::string& in : inputs) {
     Result<Decoded> borrowed = DecodeBytes(in, "");
     Result<Decoded> owned = DecodeOwnedBytes(std::string(in), "");

@@ -21,12 +21,14 @@ BOOST_AUTO_TEST_SUITE(Docx)
 // One line per paragraph, runs joined, tabs kept; tab stops, deleted text,
 // field codes and footnote marks are not text.
 BOOST_AUTO_TEST_CASE(ParagraphsAndRuns) {
-  Result<std::string> text = DocumentXmlText(Xml(
-      "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>"
-      "<w:r><w:t>地区生产总值</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">增长 </w:t></w:r>"
-      "<w:r><w:tab/><w:t>5%</w:t></w:r><w:del><w:r><w:delText>6%</w:delText></w:r></w:del>"
-      "<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>"
-      "<w:p/><w:p><w:r><w:t>第二段</w:t><w:br/><w:t>换行</w:t></w:r></w:p>"));
+  Result<std::string> text = DocumentXmlText(
+      Xml("<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>"
+          "<w:r><w:t>地区生产总值</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t "
+          "xml:space=\"preserve\">增长 </w:t></w:r>"
+          "<w:r><w:tab/><w:t>5%</w:t></w:r><w:del><w:r><w:delText>6%</w:delText></w:r></w:del>"
+          "<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:footnoteReference "
+          "w:id=\"1\"/></w:r></w:p>"
+          "<w:p/><w:p><w:r><w:t>第二段</w:t><w:br/><w:t>换行</w:t></w:r></w:p>"));
   BOOST_REQUIRE(text.ok());
   BOOST_TEST(*text == "地区生产总值增长 \t5%\n\n第二段 换行\n");
 }
@@ -34,13 +36,17 @@ BOOST_AUTO_TEST_CASE(ParagraphsAndRuns) {
 // Tables cell by cell, in reading order; a text box is a paragraph of its
 // own after the one holding it, read once although Word stores it twice.
 BOOST_AUTO_TEST_CASE(TablesAndTextBoxes) {
-  Result<std::string> text = DocumentXmlText(Xml(
-      "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>目标</w:t></w:r></w:p></w:tc></w:tr>"
-      "<w:tr><w:tc><w:p><w:r><w:t>粮食产量</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>100万吨</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
-      "<w:p><w:r><w:t>见框：</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>"
-      "<w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>"
-      "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>"
-      "</mc:AlternateContent></w:r><w:r><w:t>完</w:t></w:r></w:p>"));
+  Result<std::string> text = DocumentXmlText(
+      Xml("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>指标</w:t></w:r></w:p></"
+          "w:tc><w:tc><w:p><w:r><w:t>目标</w:t></w:r></w:p></w:tc></w:tr>"
+          "<w:tr><w:tc><w:p><w:r><w:t>粮食产量</w:t></w:r></w:p></"
+          "w:tc><w:tc><w:p><w:r><w:t>100万吨</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+          "<w:p><w:r><w:t>见框：</w:t></"
+          "w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>"
+          "<w:p><w:r><w:t>框内文字</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>"
+          "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>框内文字</w:t></w:r></w:p></"
+          "w:txbxContent></w:pict></mc:Fallback>"
+          "</mc:AlternateContent></w:r><w:r><w:t>完</w:t></w:r></w:p>"));
   BOOST_REQUIRE(text.ok());
   BOOST_TEST(*text == "指标\n目标\n粮食产量\n100万吨\n见框：完\n框内文字\n");
 }
@@ -58,15 +64,18 @@ BOOST_AUTO_TEST_CASE(FormatByContent) {
     return ReadInput(std::move(bytes), "x", InputFormat::kAuto, "", 1 << 20);
   };
   BOOST_TEST(read("PK\x03\x04garbage").status().message().find("damaged document") == 0u);
-  BOOST_TEST(read(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)).status().message().find(
-                 "an encrypted document or a legacy .doc") == 0u);
+  BOOST_TEST(read(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+                 .status()
+                 .message()
+                 .find("an encrypted document or a legacy .doc") == 0u);
   Result<std::unique_ptr<SourceFile>> text = read("增长5%\n");
   BOOST_REQUIRE(text.ok());
   BOOST_TEST((*text)->encoding() == "UTF-8");
   BOOST_TEST((ResolveFormat("  <!DOCTYPE html><p>x", InputFormat::kAuto) == InputFormat::kHtml));
   BOOST_TEST((ResolveFormat("<!-- saved --><HTML>", InputFormat::kAuto) == InputFormat::kHtml));
   BOOST_TEST((ResolveFormat("一、<html>是正文", InputFormat::kAuto) == InputFormat::kText));
-  BOOST_TEST(ParseInputFormat("doc").status().message() == "--input-format must be auto, txt, docx or html, not 'doc'");
+  BOOST_TEST(ParseInputFormat("doc").status().message() ==
+             "--input-format must be auto, txt, docx or html, not 'doc'");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

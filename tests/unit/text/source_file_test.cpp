@@ -27,8 +27,8 @@ BOOST_AUTO_TEST_CASE(RecognizesCrlfAndCrLineEnds) {
 
 BOOST_AUTO_TEST_CASE(WideCharactersTakeTwoColumns) {
   BOOST_TEST(DisplayWidth("1600人以上") == 10);
-  BOOST_TEST(DisplayWidth("ａｂ") == 4);   // full-width Latin
-  BOOST_TEST(DisplayWidth("“”…") == 3);    // ambiguous width counts one
+  BOOST_TEST(DisplayWidth("ａｂ") == 4);       // full-width Latin
+  BOOST_TEST(DisplayWidth("“”…") == 3);        // ambiguous width counts one
   BOOST_TEST(DisplayWidth("e\xCC\x81") == 1);  // combining accent takes none
 }
 
