@@ -195,6 +195,7 @@ void RuleSet::LoadTable(const toml::table& doc, const std::string& path, ConfigE
             TableReader er(*et, path, errors, "rule '" + rule->id + "' expected diagnostic");
             RuleTestCase::Expected e;
             e.span = er.String("span", true).value_or("");
+            e.occurrence = static_cast<int>(er.Integer("occurrence").value_or(0));
             e.notes = er.Strings("notes");
             er.Finish();
             tc.expect.push_back(e);

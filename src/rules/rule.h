@@ -62,6 +62,9 @@ struct RuleTestCase {
   std::vector<std::string> reports;  // consecutive reports, for audit rules
   struct Expected {
     std::string span;
+    // Which occurrence of `span` in the case's text (1-based; reports taken
+    // in order); 0: it occurs once.
+    int occurrence = 0;
     std::vector<std::string> notes;
   };
   std::vector<Expected> expect;
