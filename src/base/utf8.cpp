@@ -4,7 +4,8 @@
 #include <array>
 #include <cstring>
 
-#if defined(__SSE2__)
+#include "base/simd.h"
+#if PLANCHECK_SSE2
 #include <emmintrin.h>
 #endif
 
@@ -136,7 +137,7 @@ size_t FindText(std::string_view text, std::string_view word, size_t from) {
   // time, and only the rest is compared.
   const size_t end = text.size() - k + 1;  // candidate starts are below this
   size_t i = from;
-#if defined(__SSE2__)
+#if PLANCHECK_SSE2
   const __m128i first = _mm_set1_epi8(word[0]);
   const __m128i last = _mm_set1_epi8(word[k - 1]);
   for (; i + 16 <= end; i += 16) {
@@ -175,7 +176,7 @@ size_t RFindText(std::string_view text, std::string_view word, size_t from) {
 
 size_t FindDigit(std::string_view text, size_t from) {
   size_t i = from;
-#if defined(__SSE2__)
+#if PLANCHECK_SSE2
   // Sixteen bytes at a time: '0'..'9' are 0x30..0x39 (bytes of multi-byte
   // characters are negative as signed chars).
   const __m128i below = _mm_set1_epi8('0' - 1), above = _mm_set1_epi8('9' + 1);

@@ -10,7 +10,8 @@
 #include <string>
 #include <vector>
 
-#if defined(__SSE2__)
+#include "base/simd.h"
+#if PLANCHECK_SSE2
 #include <emmintrin.h>
 #endif
 
@@ -69,7 +70,7 @@ class Boundaries {
     const std::string& t = t_;
     const size_t n = t.size();
     for (size_t i = 0; i < n; ++i) {
-#if defined(__SSE2__)
+#if PLANCHECK_SSE2
       // Sixteen bytes at a time past blocks without a mark's first byte.
       while (i + 16 <= n) {
         __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));

@@ -4,7 +4,8 @@
 #include <unicode/fmtable.h>
 #include <unicode/rbnf.h>
 
-#if defined(__SSE2__)
+#include "base/simd.h"
+#if PLANCHECK_SSE2
 #include <emmintrin.h>
 #endif
 
@@ -351,7 +352,7 @@ bool QuantityScanner::NextChineseNumeral(const std::string& t, size_t pos, re2::
                                          int n) const {
   size_t i = pos;
   while (i < t.size()) {
-#if defined(__SSE2__)
+#if PLANCHECK_SSE2
     // Sixteen bytes at a time past blocks where no byte is a numeral's lead
     // byte (E3 E4 E5 E7 E9) followed by one of their second bytes. A lead
     // byte is never inside a character, so a hit is a character start.
