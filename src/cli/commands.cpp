@@ -4,14 +4,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <atomic>
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include "base/spell.h"
 #include "cli/audit_table.h"
@@ -23,6 +23,7 @@
 #include "engine/engine.h"
 #include "engine/fact_db.h"
 #include "engine/rule_tests.h"
+#include "engine/run.h"
 #include "text/decode.h"
 
 #ifndef PLANCHECK_VERSION
@@ -245,24 +246,6 @@ bool LoadEngine(const Options& o, Engine* engine, bool load_rules = true) {
   return true;
 }
 
-// Runs work(0..n-1) on up to `jobs` threads, each taking the next index.
-template <typename Work>
-void ParallelFor(size_t n, int jobs, Work work) {
-  jobs = std::max(1, std::min<int>(jobs, static_cast<int>(n)));
-  if (jobs == 1) {
-    for (size_t i = 0; i < n; ++i) work(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> threads;
-  for (int j = 0; j < jobs; ++j) {
-    threads.emplace_back([&] {
-      for (size_t i = next++; i < n; i = next++) work(i);
-    });
-  }
-  for (std::thread& t : threads) t.join();
-}
-
 // What SARIF says of every loaded rule.
 std::vector<RuleInfo> RuleInfos(const Engine& engine, bool english) {
   std::vector<RuleInfo> infos;
@@ -279,7 +262,15 @@ bool Write(const Options& o, const std::string& path, const std::string& content
   return s.ok();
 }
 
-size_t MaxInputBytes(const Options& o) { return o.max_input_mb << 20; }
+// How the options say to read files.
+ReadOptions Reading(const Options& o) {
+  ReadOptions r;
+  r.encoding = o.encoding;
+  r.format = o.input_format;
+  r.max_bytes = o.max_input_mb << 20;
+  r.jobs = o.jobs;
+  return r;
+}
 
 // How reading the given reports went: the reports read, and whether any
 // could not be (each got one error line). A run goes on with the reports
@@ -296,24 +287,14 @@ bool LoadReports(const Options& o, const Engine& engine, Loaded* loaded) {
     Fail(std::string("no input files (see 'plancheck --help')"));
     return false;
   }
-  std::vector<Report> reports(o.args.size());
-  std::vector<Status> statuses(o.args.size());
-  auto work = [&](size_t i) {
-    const std::string& path = o.args[i];
-    Result<Report> r = engine.Load(path, path == "-" ? "<stdin>" : path, o.encoding,
-                                   MaxInputBytes(o), o.input_format);
-    if (r.ok())
-      reports[i] = std::move(r.value());
-    else
-      statuses[i] = r.status();
-  };
-  ParallelFor(o.args.size(), o.jobs, work);
-  for (size_t i = 0; i < o.args.size(); ++i) {
-    if (!statuses[i].ok()) {
-      Fail((o.args[i] == "-" ? "<stdin>" : o.args[i]) + ": " + statuses[i].message());
+  const std::vector<InputFile> files = InputFiles(o.args);
+  std::vector<Result<Report>> read = LoadAll(engine, files, Reading(o));
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!read[i].ok()) {
+      Fail(files[i].display + ": " + read[i].status().message());
       loaded->failed = true;
     } else {
-      loaded->reports.push_back(std::move(reports[i]));
+      loaded->reports.push_back(std::move(read[i].value()));
     }
   }
   return true;
@@ -384,53 +365,34 @@ std::string RenderFindings(const std::string& format, const std::vector<Diagnost
 int CheckStreaming(const Options& o, const Engine& engine, const std::string& format,
                    const Baseline& baseline, Severity fail_on) {
   if (o.args.empty()) return Fail("no input files (see 'plancheck --help')");
-  std::vector<size_t> order(o.args.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto display = [&](size_t i) { return o.args[i] == "-" ? std::string("<stdin>") : o.args[i]; };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return display(a) < display(b); });
-  struct Result1 {
-    Status status;
-    std::string rendered;
-    SeverityCounts counts;
-    bool fails = false;
-  };
-  std::vector<Result1> results(order.size());
+  std::vector<InputFile> files = InputFiles(o.args);
+  std::stable_sort(files.begin(), files.end(),
+                   [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
   TextOptions text_options;
   text_options.color = UseColor(o);
   text_options.english = o.lang == "en";
-  auto work = [&](size_t k) {
-    size_t i = order[k];
-    Result<Report> r =
-        engine.Load(o.args[i], display(i), o.encoding, MaxInputBytes(o), o.input_format);
-    if (!r.ok()) {
-      results[k].status = r.status();
-      return;
-    }
-    std::vector<Diagnostic> diagnostics;
-    engine.Check(*r, o.lang == "en", &diagnostics);
-    SortDiagnostics(&diagnostics);
-    ApplyBaseline(baseline, &diagnostics);
-    Result1& out = results[k];
-    for (const Diagnostic& d : diagnostics) {
-      out.counts.Add(d);
-      if (!d.suppressed && d.severity >= fail_on) out.fails = true;
-    }
-    if (format == "json") {
-      for (const Diagnostic& d : diagnostics) out.rendered += ",\n" + RenderJsonDiagnostic(d);
-    } else if (format == "github") {
-      out.rendered = RenderGithub(diagnostics);
-    } else {
-      out.rendered = RenderText(diagnostics, text_options, 0);
-    }
-  };
-  ParallelFor(order.size(), o.jobs, work);
+  CheckOptions check;
+  check.english = o.lang == "en";
+  check.baseline = &baseline;
+  check.fail_on = fail_on;
+  const std::vector<CheckedFile> results =
+      CheckEach(engine, files, Reading(o), check, [&](const std::vector<Diagnostic>& diagnostics) {
+        std::string rendered;
+        if (format == "json") {
+          for (const Diagnostic& d : diagnostics) rendered += ",\n" + RenderJsonDiagnostic(d);
+        } else if (format == "github") {
+          rendered = RenderGithub(diagnostics);
+        } else {
+          rendered = RenderText(diagnostics, text_options, 0);
+        }
+        return rendered;
+      });
   // A file that cannot be read gets its error line; the others are still
   // reported, and the run exits 2.
   bool unreadable = false;
-  for (size_t k = 0; k < order.size(); ++k) {
+  for (size_t k = 0; k < files.size(); ++k) {
     if (!results[k].status.ok()) {
-      Fail(display(order[k]) + ": " + results[k].status.message());
+      Fail(files[k].display + ": " + results[k].status.message());
       unreadable = true;
     }
   }
@@ -439,7 +401,7 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
   std::string out;
   if (format == "json") out = JsonHeader();
   bool first = true;
-  for (const Result1& r : results) {
+  for (const CheckedFile& r : results) {
     total.Add(r.counts);
     fails = fails || r.fails;
     if (format == "json" && !r.rendered.empty()) {
@@ -451,8 +413,8 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
   }
   if (format == "json") out += JsonFooter(first);
   if (format == "github") out = GithubCapNotice(total, o.lang == "en") + out;
-  const int read = static_cast<int>(std::count_if(results.begin(), results.end(),
-                                                  [](const Result1& r) { return r.status.ok(); }));
+  const int read = static_cast<int>(std::count_if(
+      results.begin(), results.end(), [](const CheckedFile& r) { return r.status.ok(); }));
   if (format == "text" && (total.total() > 0 || total.suppressed > 0))
     out += Summary(total, read, o.lang == "en") + "\n";
   if (!Write(o, o.output, out) || unreadable) return 2;

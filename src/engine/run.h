@@ -1,0 +1,60 @@
+// A run over many files: reading them on -j threads, and checking them one
+// at a time so that memory stays that of a few reports however many are
+// given. The command line renders what these return; it has no pipeline or
+// thread pool of its own.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "diag/formats.h"
+#include "engine/engine.h"
+#include "text/input.h"
+
+namespace plancheck {
+
+// Runs work(0..n-1) on up to `jobs` threads, each taking the next index.
+void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& work);
+
+// A file of the run: its path ("-" is standard input) and the name
+// diagnostics show.
+struct InputFile {
+  std::string path;
+  std::string display;
+};
+std::vector<InputFile> InputFiles(const std::vector<std::string>& paths);
+
+// How files are read.
+struct ReadOptions {
+  std::string encoding;  // "" detects
+  InputFormat format = InputFormat::kAuto;
+  size_t max_bytes = kDefaultMaxInputBytes;
+  int jobs = 1;
+};
+
+// Every file read and analyzed, in the order given: a Report, or why not.
+std::vector<Result<Report>> LoadAll(const Engine& engine, const std::vector<InputFile>& files,
+                                    const ReadOptions& read);
+
+// One file checked and rendered: what `render` made of its diagnostics
+// (sorted, the baseline applied), their counts, and whether any is at or
+// above `fail_on` and not acknowledged; or the status why it was not read.
+struct CheckedFile {
+  Status status;
+  std::string rendered;
+  SeverityCounts counts;
+  bool fails = false;
+};
+struct CheckOptions {
+  bool english = false;
+  const Baseline* baseline = nullptr;
+  Severity fail_on = Severity::kWarning;
+};
+std::vector<CheckedFile> CheckEach(
+    const Engine& engine, const std::vector<InputFile>& files, const ReadOptions& read,
+    const CheckOptions& check,
+    const std::function<std::string(const std::vector<Diagnostic>&)>& render);
+
+}  // namespace plancheck
