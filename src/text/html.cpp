@@ -175,8 +175,15 @@ void Text(const GumboText& node, std::string_view source, Builder* out) {
       out->Char(ch, c, at(j));
       j = ReferenceEnd(original, j);
     } else {
+      // Where gumbo changed a character (a NUL to U+FFFD, say), find it again
+      // close by; the next character starts on a boundary of the source.
+      if (j < original.size() && original.compare(j, ch.size(), ch) != 0) {
+        const size_t again = original.find(ch, j);
+        if (again != std::string_view::npos && again - j <= 16) j = again;
+      }
       out->Char(ch, c, at(j));
       j += ch.size();
+      while (j < original.size() && (static_cast<unsigned char>(original[j]) & 0xC0) == 0x80) ++j;
     }
   }
 }

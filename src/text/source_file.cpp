@@ -59,8 +59,11 @@ size_t SourceFile::LocatedEnd(size_t end) const {
     size_t semi = source.find(';', at);
     if (semi != std::string::npos && semi - at <= 32) return semi + 1;
   }
-  NextCodePoint(source, &at);
-  return at;
+  // One character on, whatever byte `at` is (a page's offsets are kept on
+  // character boundaries, but never read past the end on trust).
+  const unsigned char lead = static_cast<unsigned char>(source[at]);
+  const size_t n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return std::min(at + n, source.size());
 }
 
 size_t SourceFile::CodePointsBefore(size_t offset) const {

@@ -1,6 +1,9 @@
 #include "text/docx.h"
 
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "text/input.h"
 
@@ -76,6 +79,36 @@ BOOST_AUTO_TEST_CASE(FormatByContent) {
   BOOST_TEST((ResolveFormat("一、<html>是正文", InputFormat::kAuto) == InputFormat::kText));
   BOOST_TEST(ParseInputFormat("doc").status().message() ==
              "--input-format must be auto, txt, docx or html, not 'doc'");
+}
+
+// Inputs fuzz_documents found (tests/fuzz/regressions/documents-*), replayed
+// with its checks: every character of a page located inside the page, no
+// span ending before it begins.
+BOOST_AUTO_TEST_CASE(FuzzerFoundDocumentsStayInsideTheirSource) {
+  int replayed = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(PLANCHECK_SOURCE_DIR) +
+                                                               "/tests/fuzz/regressions")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("documents-", 0) != 0) continue;
+    BOOST_TEST_CONTEXT(name) {
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      BOOST_REQUIRE(!bytes.empty());
+      const InputFormat format = bytes[0] % 3 == 1 ? InputFormat::kDocx : InputFormat::kHtml;
+      Result<std::unique_ptr<SourceFile>> file =
+          ReadInput(bytes.substr(1), "f", format, "", 1 << 20);
+      ++replayed;
+      if (!file.ok()) continue;
+      const SourceFile& f = **file;
+      const size_t source = f.located().text().size();
+      for (size_t i = 1; i <= f.text().size(); ++i) {
+        BOOST_TEST_REQUIRE(f.LocatedEnd(i) <= source);
+        if ((f.text()[i - 1] & 0xC0) != 0x80)
+          BOOST_TEST_REQUIRE(f.LocatedEnd(i) >= f.LocatedOffset(i - 1));
+      }
+    }
+  }
+  BOOST_TEST(replayed >= 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
