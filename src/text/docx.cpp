@@ -2,6 +2,7 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 #include <pugixml.hpp>
@@ -59,26 +60,29 @@ bool Named(const pugi::xml_node& node, const char* local) {
 }
 
 // Paragraphs in the order they begin; a paragraph inside another (a text
-// box) is a paragraph of its own, after the one holding it.
+// box) is a paragraph of its own, after the one holding it. The walk keeps
+// its own stack: a document nested a hundred thousand deep is read, not a
+// crash.
 class Paragraphs {
  public:
-  void Walk(const pugi::xml_node& node, int current) {
-    for (pugi::xml_node child : node.children()) {
-      if (child.type() != pugi::node_element) continue;
+  void Walk(const pugi::xml_node& root) {
+    Push(root, -1);
+    while (!stack_.empty()) {
+      const auto [child, current] = stack_.back();
+      stack_.pop_back();
       if (Named(child, "p")) {
         paragraphs_.emplace_back();
-        Walk(child, static_cast<int>(paragraphs_.size()) - 1);
+        Push(child, static_cast<int>(paragraphs_.size()) - 1);
       } else if (Named(child, "t")) {
         if (current >= 0) paragraphs_[current] += child.text().get();
       } else if (Named(child, "tab")) {
         if (current >= 0) paragraphs_[current] += '\t';
       } else if (Named(child, "br") || Named(child, "cr")) {
         if (current >= 0) paragraphs_[current] += ' ';
-      } else if (Named(child, "Fallback") || Named(child, "pPr") || Named(child, "rPr")) {
-        // mc:AlternateContent repeats its mc:Choice for older readers;
-        // properties hold no text (and w:tab there is a tab stop).
-      } else {
-        Walk(child, current);
+      } else if (!Named(child, "Fallback") && !Named(child, "pPr") && !Named(child, "rPr")) {
+        // (mc:AlternateContent repeats its mc:Choice for older readers;
+        // properties hold no text, and w:tab there is a tab stop.)
+        Push(child, current);
       }
     }
   }
@@ -92,7 +96,16 @@ class Paragraphs {
   }
 
  private:
+  // The element children of `node`, to be walked next in document order.
+  void Push(const pugi::xml_node& node, int current) {
+    const size_t at = stack_.size();
+    for (pugi::xml_node child : node.children())
+      if (child.type() == pugi::node_element) stack_.emplace_back(child, current);
+    std::reverse(stack_.begin() + static_cast<std::ptrdiff_t>(at), stack_.end());
+  }
+
   std::vector<std::string> paragraphs_;
+  std::vector<std::pair<pugi::xml_node, int>> stack_;  // (element, its paragraph or -1)
 };
 
 }  // namespace
@@ -116,7 +129,7 @@ Result<std::string> DocumentXmlText(std::string_view xml) {
   for (pugi::xml_node child : body.children())
     if (Named(child, "body")) body = child;
   Paragraphs paragraphs;
-  paragraphs.Walk(body, -1);
+  paragraphs.Walk(body);
   return paragraphs.Text();
 }
 

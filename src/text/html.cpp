@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
+#include <vector>
 
 #include "base/utf8.h"
 
@@ -188,32 +190,46 @@ void Text(const GumboText& node, std::string_view source, Builder* out) {
   }
 }
 
-void Walk(const GumboNode* node, std::string_view source, Builder* out) {
-  switch (node->type) {
-    case GUMBO_NODE_TEXT:
-    case GUMBO_NODE_WHITESPACE:
-    case GUMBO_NODE_CDATA:
-      Text(node->v.text, source, out);
-      return;
-    case GUMBO_NODE_ELEMENT:
-    case GUMBO_NODE_TEMPLATE: {
-      const GumboElement& e = node->v.element;
-      if (Skipped(e.tag)) return;
-      const bool block = Block(e.tag);
-      if (block) out->Break();
-      for (unsigned i = 0; i < e.children.length; ++i)
-        Walk(static_cast<const GumboNode*>(e.children.data[i]), source, out);
-      if (block) out->Break();
-      return;
+// The children of a node, for the walk to take next in document order.
+void PushChildren(const GumboVector& children,
+                  std::vector<std::pair<const GumboNode*, bool>>* stack) {
+  for (unsigned i = children.length; i-- > 0;)
+    stack->emplace_back(static_cast<const GumboNode*>(children.data[i]), false);
+}
+
+// The page's text in document order. The walk keeps its own stack (a page
+// of a hundred thousand unclosed <div>s is read, not a crash); a block's
+// entry comes back once more, marked, when its children are done.
+void Walk(const GumboNode* root, std::string_view source, Builder* out) {
+  std::vector<std::pair<const GumboNode*, bool>> stack = {{root, false}};
+  while (!stack.empty()) {
+    const auto [node, closing] = stack.back();
+    stack.pop_back();
+    if (closing) {
+      out->Break();
+      continue;
     }
-    case GUMBO_NODE_DOCUMENT: {
-      const GumboDocument& d = node->v.document;
-      for (unsigned i = 0; i < d.children.length; ++i)
-        Walk(static_cast<const GumboNode*>(d.children.data[i]), source, out);
-      return;
+    switch (node->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_WHITESPACE:
+      case GUMBO_NODE_CDATA:
+        Text(node->v.text, source, out);
+        break;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE:
+        if (Skipped(node->v.element.tag)) break;
+        if (Block(node->v.element.tag)) {
+          out->Break();
+          stack.emplace_back(node, true);
+        }
+        PushChildren(node->v.element.children, &stack);
+        break;
+      case GUMBO_NODE_DOCUMENT:
+        PushChildren(node->v.document.children, &stack);
+        break;
+      default:  // comments
+        break;
     }
-    default:  // comments
-      return;
   }
 }
 
@@ -261,6 +277,9 @@ std::string DeclaredCharset(std::string_view bytes) {
 
 PageText HtmlText(std::string_view source) {
   GumboOptions options = kGumboDefaultOptions;
+  // Parse errors are not read, and gumbo keeps a copy of the open elements
+  // with each: unbounded, a page of deeply nested tags grows quadratically.
+  options.max_errors = 0;
   GumboOutput* output = gumbo_parse_with_options(&options, source.data(), source.size());
   Builder builder;
   Walk(output->document, source, &builder);

@@ -96,6 +96,14 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("word/document.xml", '<w:document xmlns:w="w"><w:body>' + " " * (8 << 20) + "</w:body></w:document>")
 EOF
 expect "inflates past the limit" 2 "bomb.docx: word/document.xml inflates to 9 MB, past the input limit of 2 MB \\(--max-input-mb raises it\\)" -- "$pc" --max-input-mb 2 "$work/bomb.docx"
+"$py" - "$work/deep.docx" <<'EOF'
+import sys, zipfile
+body = "<w:p><w:r>" * 100000 + "<w:t>城镇新增就业1691人。</w:t>" + "</w:r></w:p>" * 100000
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", '<w:document xmlns:w="w"><w:body>' + body + "</w:body></w:document>")
+EOF
+"$pc" facts "$work/deep.docx" >"$work/deep.out" 2>&1; status=$?
+check "deeply nested document" "$([[ $status -eq 0 ]] && grep -q '1691人' "$work/deep.out"; echo $?)" "status $status"
 printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest' >"$work/encrypted.docx"
 expect "encrypted" 2 "encrypted.docx: an encrypted document or a legacy .doc" -- "$pc" "$work/encrypted.docx"
 expect "docx read as text" 2 "pandoc.docx: binary file" -- "$pc" --input-format txt "$work/pandoc.docx"

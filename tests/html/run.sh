@@ -86,6 +86,18 @@ printf '<!DOCTYPE html><html><head><title>空</title><script>var a = 1;</script>
 "$pc" "$work/blank.html" >/dev/null 2>"$work/stderr"; status=$?
 check "blank page" "$([[ $status -eq 2 && $(cat "$work/stderr") == *"blank.html: a web page with no visible text" ]]; echo $?)" "status $status: $(cat "$work/stderr")"
 
+# A page nested twenty thousand deep (unclosed <div>s) is read, not a crash,
+# in memory that does not grow with the square of the depth.
+python3 -c "print('<!DOCTYPE html><html><body>' + '<div>' * 20000 + '城镇新增就业1691人。')" >"$work/deep.html"
+peak=$(python3 - "$pc" "$work/deep.html" "$work/deep.out" <<'EOF2'
+import resource, subprocess, sys
+with open(sys.argv[3], "w") as out:
+    status = subprocess.call([sys.argv[1], "facts", sys.argv[2]], stdout=out, stderr=subprocess.STDOUT)
+print(status, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+EOF2
+)
+check "deeply nested page" "$([[ ${peak%% *} -eq 0 && ${peak##* } -lt 1000 ]] && grep -q '1691人' "$work/deep.out"; echo $?)" "exit status and peak MB: $peak"
+
 # The review page of a page shows its text and links to the page's lines.
 "$pc" --format html -o "$work/review.html" "$work/page.html"
 check "review page" "$(grep -q '"atLine"' "$work/review.html" && grep -q '新增城镇就业人口1600人以上' "$work/review.html"; echo $?)" "no located spans in the review page"
