@@ -17,9 +17,16 @@ check() {  # check NAME STATUS MESSAGE
   if [[ $2 == 0 ]]; then passed=$((passed + 1)); else echo "FAIL $1: $3"; failed=$((failed + 1)); fi
 }
 
+# Debian's python3-yaml is for Debian's python3, which may not be first on PATH.
+py=
+for p in python3 /usr/bin/python3; do
+  if "$p" -c "import yaml" 2>/dev/null; then py=$p; break; fi
+done
+[[ -n $py ]] || { echo "workflow.sh: needs python3-yaml (ci/install-deps installs it)" >&2; exit 1; }
+
 wf=$src/ci/github-workflow.yml
 # The workflow's parts, as shell assignments: its env, the step's script.
-python3 - "$wf" "$work" <<'EOF' || { echo "FAIL the workflow does not parse"; exit 1; }
+"$py" - "$wf" "$work" <<'EOF' || { echo "FAIL the workflow does not parse"; exit 1; }
 import sys, yaml
 wf = yaml.safe_load(open(sys.argv[1]))
 work = sys.argv[2]
