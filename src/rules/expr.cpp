@@ -373,6 +373,18 @@ std::vector<FieldInfo> MakeFields() {
 
 }  // namespace
 
+const std::vector<std::string>* Vocabulary::NamesOf(std::string_view field) const {
+  if (field == "indicator") return &indicators;
+  if (field == "unit") return &units;
+  return nullptr;
+}
+
+std::string Vocabulary::Unknown(std::string_view field, const std::string& value) const {
+  const std::vector<std::string>* names = NamesOf(field);
+  if (names == nullptr || std::find(names->begin(), names->end(), value) != names->end()) return "";
+  return "unknown " + std::string(field) + " \"" + value + "\"" + DidYouMean(value, *names);
+}
+
 const std::vector<FieldInfo>& FieldTable() {
   static const std::vector<FieldInfo> kFields = MakeFields();
   return kFields;
@@ -720,12 +732,9 @@ class Parser {
     auto* l = dynamic_cast<const Literal*>(literal.get());
     if (f == nullptr || l == nullptr || l->value().type != Value::Type::kString) return;
     const FieldInfo& info = FieldTable()[f->field()];
-    const std::vector<std::string>* names = Names(info);
-    if (names != nullptr) {
-      const std::string literal(l->value().string);
-      if (std::find(names->begin(), names->end(), literal) == names->end())
-        Fail("unknown " + std::string(info.name) + " \"" + literal + "\"" +
-             DidYouMean(literal, *names));
+    if (vocabulary_ != nullptr && vocabulary_->NamesOf(info.name) != nullptr) {
+      const std::string unknown = vocabulary_->Unknown(info.name, std::string(l->value().string));
+      if (!unknown.empty()) Fail(unknown);
       return;
     }
     if (info.values.empty()) return;
@@ -955,14 +964,6 @@ class Parser {
     }
     Fail("unexpected '" + std::string(1, c) + "'");
     return Error();
-  }
-
-  // The lexicon's names a field takes (indicator, unit), when known.
-  const std::vector<std::string>* Names(const FieldInfo& info) const {
-    if (vocabulary_ == nullptr) return nullptr;
-    if (std::string_view(info.name) == "indicator") return &vocabulary_->indicators;
-    if (std::string_view(info.name) == "unit") return &vocabulary_->units;
-    return nullptr;
   }
 
   std::string_view s_;

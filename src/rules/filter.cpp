@@ -61,12 +61,11 @@ ExprPtr CompileFilter(TableReader& rule, const char* key, const std::string& var
   }
   // Indicator and unit names the lexicon must know, checked where written.
   if (const Vocabulary* names = context.vocabulary) {
-    for (const auto& [k, known] :
-         {std::pair{"indicator", &names->indicators}, std::pair{"unit", &names->units}}) {
+    for (const char* k : {"indicator", "unit"}) {
       for (const std::string& v : f.Strings(k)) {
-        if (v == "*" || std::find(known->begin(), known->end(), v) != known->end()) continue;
-        f.Error(f.LineOfKey(k), std::string("[") + key + "]: unknown " + k + " \"" + v + "\"" +
-                                    DidYouMean(v, *known));
+        const std::string unknown = v == "*" ? "" : names->Unknown(k, v);
+        if (unknown.empty()) continue;
+        f.Error(f.LineOfKey(k), std::string("[") + key + "]: " + unknown);
         bad = true;
       }
     }

@@ -180,8 +180,9 @@ void Text(const GumboText& node, std::string_view source, Builder* out) {
       // Where gumbo changed a character (a NUL to U+FFFD, say), find it again
       // close by; the next character starts on a boundary of the source.
       if (j < original.size() && original.compare(j, ch.size(), ch) != 0) {
-        const size_t again = original.find(ch, j);
-        if (again != std::string_view::npos && again - j <= 16) j = again;
+        // Only nearby: a search to the page's end per character is quadratic.
+        const size_t again = original.substr(j, 16 + ch.size()).find(ch);
+        if (again != std::string_view::npos) j += again;
       }
       out->Char(ch, c, at(j));
       j += ch.size();

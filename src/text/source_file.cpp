@@ -56,8 +56,9 @@ size_t SourceFile::LocatedEnd(size_t end) const {
   size_t at = origin_offsets_[PrevCodePointStart(text_, std::min(end, text_.size()))];
   if (at >= source.size()) return source.size();
   if (source[at] == '&') {
-    size_t semi = source.find(';', at);
-    if (semi != std::string::npos && semi - at <= 32) return semi + 1;
+    // A reference is short: look no further than its longest name.
+    size_t semi = std::string_view(source).substr(at, 33).find(';');
+    if (semi != std::string_view::npos) return at + semi + 1;
   }
   // One character on, whatever byte `at` is (a page's offsets are kept on
   // character boundaries, but never read past the end on trust).
