@@ -26,7 +26,8 @@ std::string NameOf(const Fact& target, const Fact* actual) {
 
 }  // namespace
 
-std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report*>>& series) {
+std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report*>>& series,
+                                      const std::vector<int>& outcome) {
   std::vector<AuditRow> rows;
   for (const auto& list : series) {
     const std::string region = list.empty() || list.front()->document.region.empty()
@@ -59,9 +60,9 @@ std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report
       const Report& earlier = *list[i];
       if (i + 1 < list.size() && Consecutive(earlier, *list[i + 1])) {
         const std::vector<Fact> joined = JoinedFacts(earlier, *list[i + 1]);
-        add(TargetPairs(joined, earlier.facts.size()));
+        add(TargetPairs(joined, earlier.facts.size(), outcome));
       } else {
-        add(TargetPairs(earlier.facts, earlier.facts.size()));
+        add(TargetPairs(earlier.facts, earlier.facts.size(), outcome));
       }
     }
     // The results of the lexicon's indicators that no target of the series

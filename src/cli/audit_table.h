@@ -29,8 +29,10 @@ struct AuditRow {
 
 // Rows for every target paired with its result, and for the lexicon's
 // indicators also the targets whose result no report states and the results
-// no target was set for (unknown).
-std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report*>>& series);
+// no target was set for (unknown). `outcome`: the fields a target and its
+// result share (Identities::kOutcome).
+std::vector<AuditRow> BuildAuditTable(const std::vector<std::vector<const Report*>>& series,
+                                      const std::vector<int>& outcome);
 std::string RenderAuditTable(const std::vector<AuditRow>& rows, const std::string& format);
 // The rows as charts for the audit's review page: one per region, indicator
 // and measure with at least one target paired with its result.

@@ -607,13 +607,14 @@ int CmdAudit(const Options& given) {
   SortDiagnostics(&diagnostics);
   std::string out;
   if (o.table) {
-    out = RenderAuditTable(BuildAuditTable(series), format);
+    out = RenderAuditTable(BuildAuditTable(series, engine.OutcomeFields()), format);
   } else {
     std::vector<const SourceFile*> files;
     for (const auto& s : series)
       for (const Report* r : s) files.push_back(r->file.get());
     PageOptions page;
-    if (format == "html") page.trends = AuditTrends(BuildAuditTable(series));
+    if (format == "html")
+      page.trends = AuditTrends(BuildAuditTable(series, engine.OutcomeFields()));
     out = RenderFindings(format, diagnostics, files, engine, o, std::move(page));
   }
   if (!Write(o, o.output, out) || loaded.failed) return 2;
@@ -756,7 +757,7 @@ const po::options_description& VisibleOptions() {
         "output,o", po::value<std::string>(),
         "write to FILE (through a temporary file) instead of standard output")(
         "rules", po::value<std::vector<std::string>>()->composing(),
-        "add the rule files (and units/indicators/regions/words.toml) in DIR")(
+        "add the rule files (and units/indicators/regions/words/identities.toml) in DIR")(
         "no-default-rules", "do not load the rules compiled into the binary")(
         "enable", po::value<std::vector<std::string>>()->composing(),
         "enable a rule id or group (strict, audit)")(

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "base/utf8.h"
+#include "rules/expr.h"
 
 namespace plancheck {
 
@@ -33,10 +34,17 @@ bool Comparable(const Fact& f) {
          !f.multi_year && !f.cumulative && !f.key.empty() && f.year.has_value();
 }
 
-bool SameThing(const Fact& target, const Fact& actual) {
-  return actual.key == target.key && actual.measure == target.measure &&
-         actual.unit == target.unit && actual.tier == target.tier && actual.stock == target.stock &&
-         actual.finished == target.finished;
+// Whether two facts agree on every field of an identity (null agrees with
+// nothing, as in the rules' ==).
+bool SameBy(const std::vector<int>& identity, const Fact& x, const Fact& y) {
+  static const Environment kNoEnv;
+  for (int field : identity) {
+    const Value a = FieldValue(x, field, kNoEnv), b = FieldValue(y, field, kNoEnv);
+    if (a.type == Value::Type::kNull || a.type != b.type || a.number != b.number ||
+        a.string != b.string)
+      return false;
+  }
+  return true;
 }
 
 // "今年新开工700万套以上" names no object, "新开工保障性安居工程740万套" does:
@@ -94,12 +102,13 @@ std::vector<Fact> JoinedFacts(const Report& earlier, const Report& later) {
   return facts;
 }
 
-std::vector<TargetPair> TargetPairs(const std::vector<Fact>& joined, size_t later_begin) {
-  // The later report's results by key, in text order.
-  std::unordered_map<std::string, std::vector<const Fact*>> results;
+std::vector<TargetPair> TargetPairs(const std::vector<Fact>& joined, size_t later_begin,
+                                    const std::vector<int>& outcome) {
+  // The later report's results by year, in text order.
+  std::unordered_map<int, std::vector<const Fact*>> results;
   for (size_t i = later_begin; i < joined.size(); ++i) {
     const Fact& f = joined[i];
-    if (f.role == Role::kActual && Comparable(f)) results[f.key].push_back(&f);
+    if (f.role == Role::kActual && Comparable(f)) results[*f.year].push_back(&f);
   }
   std::vector<TargetPair> pairs;
   for (size_t i = 0; i < later_begin; ++i) {
@@ -109,10 +118,10 @@ std::vector<TargetPair> TargetPairs(const std::vector<Fact>& joined, size_t late
       continue;
     TargetPair pair;
     pair.target = &t;
-    auto it = results.find(t.key);
+    auto it = results.find(*t.year);
     if (it != results.end()) {
       for (const Fact* a : it->second) {
-        if (a->year == t.year && SameThing(t, *a)) {
+        if (SameBy(outcome, t, *a)) {
           pair.actual = a;
           pair.outcome = TargetOutcome(t, *a);
           break;

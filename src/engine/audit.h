@@ -37,9 +37,11 @@ struct TargetPair {
 };
 
 // The targets among joined[0, later_begin) (the earlier report's facts) set
-// for the earlier report's own year, each with the first result of the same
-// thing, year, measure, unit, tier, stock or not, and stage among
-// joined[later_begin..).
-std::vector<TargetPair> TargetPairs(const std::vector<Fact>& joined, size_t later_begin);
+// for the earlier report's own year, each with the first result among
+// joined[later_begin..) of the same year that agrees on every field of
+// `outcome` (the identity of that name, rules/identities.toml: the same
+// thing, measure, unit, tier, stock or not, and stage).
+std::vector<TargetPair> TargetPairs(const std::vector<Fact>& joined, size_t later_begin,
+                                    const std::vector<int>& outcome);
 
 }  // namespace plancheck

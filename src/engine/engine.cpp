@@ -16,9 +16,11 @@
 namespace plancheck {
 namespace {
 
+// The data files that are not rules: the lexicon, the regions, and the
+// named identities rules join by. They load before any rule file.
 bool IsLexiconFile(std::string_view name) {
   return name == "units.toml" || name == "indicators.toml" || name == "regions.toml" ||
-         name == "words.toml";
+         name == "words.toml" || name == "identities.toml";
 }
 
 std::string BaseName(std::string_view path) {
@@ -86,15 +88,24 @@ void Engine::LoadDefaults(bool rules, ConfigErrors* errors) {
   std::vector<const EmbeddedFile*> rule_files;
   for (const EmbeddedFile& f : EmbeddedFiles())
     if (rules && !IsLexiconFile(BaseName(f.path))) rule_files.push_back(&f);
+  // The identities first (a few lines): the rules resolve `same` by them.
+  if (const EmbeddedFile* f = embedded("identities.toml"))
+    identities_.Load(f->text, std::string(f->path), errors);
+  identities_.MarkBuiltin();
+  if (rules && identities_.Find(Identities::kOutcome) == nullptr)
+    errors->Add("identities.toml", 0,
+                std::string("the identity '") + Identities::kOutcome + "' is missing");
   std::promise<Loaded> promise;
   std::future<Loaded> loaded = promise.get_future();
-  warm_up_ = std::async(std::launch::async, [rule_files, promise = std::move(promise)]() mutable {
-    Loaded out;
-    for (const EmbeddedFile* f : rule_files)
-      out.rules.LoadFile(f->text, std::string(f->path), &out.errors);
-    promise.set_value(std::move(out));
-    WarmUpNumberParsing();
-  });
+  warm_up_ =
+      std::async(std::launch::async, [this, rule_files, promise = std::move(promise)]() mutable {
+        Loaded out;
+        out.rules.set_identities(&identities_);
+        for (const EmbeddedFile* f : rule_files)
+          out.rules.LoadFile(f->text, std::string(f->path), &out.errors);
+        promise.set_value(std::move(out));
+        WarmUpNumberParsing();
+      });
   struct ParsedFile {
     std::optional<toml::table> table;
     ConfigErrors errors;
@@ -123,9 +134,16 @@ void Engine::LoadDefaults(bool rules, ConfigErrors* errors) {
   Loaded defaults = loaded.get();
   for (const ConfigError& e : defaults.errors.all()) errors->Add(e.path, e.line, e.message);
   rules_.Append(std::move(defaults.rules));
+  rules_.set_identities(&identities_);
   // What --rules directories load later may redefine these.
   rules_.MarkBuiltin();
   lexicon_.MarkBuiltin();
+}
+
+const std::vector<int>& Engine::OutcomeFields() const {
+  const std::vector<int>* fields = identities_.Find(Identities::kOutcome);
+  PLANCHECK_CHECK(fields != nullptr);
+  return *fields;
 }
 
 void Engine::LoadRuleText(std::string_view text, const std::string& path, ConfigErrors* errors) {
@@ -158,6 +176,8 @@ void Engine::LoadDirectory(const std::string& dir, ConfigErrors* errors) {
       LoadRegions(*bytes, path, errors);
     else if (name == "words.toml")
       lexicon_.LoadWords(*bytes, path, errors);
+    else if (name == "identities.toml")
+      identities_.Load(*bytes, path, errors);
     else {
       RefreshVocabulary();
       rules_.LoadFile(*bytes, path, errors);

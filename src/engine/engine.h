@@ -88,6 +88,10 @@ class Engine {
   const RuleSet& rules() const { return rules_; }
   const std::vector<const Rule*>& enabled() const { return enabled_; }
   const Lexicon& lexicon() const { return lexicon_; }
+  const Identities& identities() const { return identities_; }
+  // The fields a target and its result share (Identities::kOutcome).
+  // REQUIRES: loaded without errors.
+  const std::vector<int>& OutcomeFields() const;
 
  private:
   void LoadRegions(std::string_view text, const std::string& path, ConfigErrors* errors);
@@ -97,6 +101,7 @@ class Engine {
   Lexicon lexicon_;
   RuleSet rules_;
   Vocabulary vocabulary_;  // what rules_ checks literals against
+  Identities identities_;  // what rules' `same` and the audit table join by
   std::vector<Region> regions_;
   std::vector<const Rule*> enabled_;
   std::map<std::string, Severity> severity_;

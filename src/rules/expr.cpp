@@ -9,7 +9,7 @@
 
 #include "base/spell.h"
 #include "base/utf8.h"
-#include "rules/outcome.h"
+#include "rules/fact_tests.h"
 
 namespace plancheck {
 
@@ -622,25 +622,31 @@ class Call : public Expr {
   std::vector<ExprPtr> args_;
 };
 
-// met(TARGET, ACTUAL): whether the actual meets the target (outcome.h);
-// true also when that cannot be told, so that an assertion fires only on a
-// miss.
-class Met : public Expr {
+// A test over two whole facts (rules/fact_tests.h): met(T, A),
+// same_value(X, Y) … Null when a variable is unbound.
+class FactTestCall : public Expr {
  public:
-  Met(int target, int actual) : target_(target), actual_(actual) {}
+  FactTestCall(const FactTest& test, int first, int second)
+      : test_(test), first_(first), second_(second) {
+    for (const char* name : test.reads) reads_.push_back(FindField(name));
+  }
   Value Eval(const Bindings& b) const override {
-    const Fact* t = b.facts[target_];
-    const Fact* a = b.facts[actual_];
-    if (t == nullptr || a == nullptr) return Value::Null();
-    return Value::Bool(TargetOutcome(*t, *a) != Outcome::kMissed);
+    const Fact* x = b.facts[first_];
+    const Fact* y = b.facts[second_];
+    if (x == nullptr || y == nullptr) return Value::Null();
+    return Value::Bool(test_.test(*x, *y));
   }
   Value::Type StaticType() const override { return Value::Type::kBool; }
-  void References(int var, std::vector<int>*, bool* opaque) const override {
-    if (var == target_ || var == actual_) *opaque = true;
+  void References(int var, std::vector<int>* fields, bool* opaque) const override {
+    if (var != first_ && var != second_) return;
+    if (reads_.empty()) *opaque = true;
+    fields->insert(fields->end(), reads_.begin(), reads_.end());
   }
 
  private:
-  int target_, actual_;
+  const FactTest& test_;
+  int first_, second_;
+  std::vector<int> reads_;
 };
 
 class Parser {
@@ -906,27 +912,7 @@ class Parser {
         if (!Eat(")")) Fail("missing ')'");
         return std::make_shared<Matches>(subject, re);
       }
-      if (name == "met") {
-        int vars[2] = {-1, -1};
-        if (!Eat("(")) {
-          Fail("met(TARGET, ACTUAL) needs two variables in parentheses");
-          return Error();
-        }
-        for (int k = 0; k < 2; ++k) {
-          if (k == 1 && !Eat(",")) {
-            Fail("met(TARGET, ACTUAL) takes two variables");
-            return Error();
-          }
-          Skip();
-          size_t vstart = pos_;
-          while (pos_ < s_.size() &&
-                 (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_'))
-            ++pos_;
-          if (!ResolveVariable(s_.substr(vstart, pos_ - vstart), &vars[k])) return Error();
-        }
-        if (!Eat(")")) Fail("missing ')'");
-        return std::make_shared<Met>(vars[0], vars[1]);
-      }
+      if (const FactTest* test = FindFactTest(name)) return CallFactTest(*test);
       if (name == "known") {
         if (!Eat("(")) {
           Fail("'known' needs an argument in parentheses");
@@ -950,7 +936,9 @@ class Parser {
         return std::make_shared<Call>(name, args);
       }
       if (pos_ >= s_.size() || s_[pos_] != '.') {
-        Fail("unknown name '" + name + "'");
+        std::vector<std::string> names = {"true", "false", "matches", "known", "abs", "min", "max"};
+        for (const FactTest& t : FactTests()) names.emplace_back(t.name);
+        Fail("unknown name '" + name + "'" + DidYouMean(name, names));
         return Error();
       }
       ++pos_;
@@ -966,6 +954,30 @@ class Parser {
     return Error();
   }
 
+  // NAME(VAR, VAR): a test over two whole facts.
+  ExprPtr CallFactTest(const FactTest& test) {
+    const std::string usage = std::string(test.name) + "(" + test.params + ")";
+    int vars[2] = {-1, -1};
+    if (!Eat("(")) {
+      Fail(usage + " needs two variables in parentheses");
+      return Error();
+    }
+    for (int k = 0; k < 2; ++k) {
+      if (k == 1 && !Eat(",")) {
+        Fail(usage + " takes two variables");
+        return Error();
+      }
+      Skip();
+      size_t vstart = pos_;
+      while (pos_ < s_.size() &&
+             (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_'))
+        ++pos_;
+      if (!ResolveVariable(s_.substr(vstart, pos_ - vstart), &vars[k])) return Error();
+    }
+    if (!Eat(")")) Fail("missing ')'");
+    return std::make_shared<FactTestCall>(test, vars[0], vars[1]);
+  }
+
   std::string_view s_;
   const std::vector<std::string>& vars_;
   const Vocabulary* vocabulary_;
@@ -979,6 +991,20 @@ Result<ExprPtr> Expr::Parse(std::string_view source, const std::vector<std::stri
                             const Vocabulary* vocabulary) {
   Parser p(source, variables, vocabulary);
   return p.ParseAll();
+}
+
+ExprPtr Expr::Same(const std::vector<int>& fields, int var0, int var1) {
+  ExprPtr out = std::make_shared<Literal>(Value::Bool(true));
+  for (size_t i = 0; i < fields.size(); ++i) {
+    ExprPtr eq = std::make_shared<Binary>(Op::kEq, std::make_shared<FieldRef>(var1, fields[i]),
+                                          std::make_shared<FieldRef>(var0, fields[i]));
+    out = i == 0 ? eq : std::make_shared<Binary>(Op::kAnd, out, eq);
+  }
+  return out;
+}
+
+ExprPtr Expr::Conjunction(ExprPtr l, ExprPtr r) {
+  return std::make_shared<Binary>(Op::kAnd, std::move(l), std::move(r));
 }
 
 Result<Template> Template::Parse(std::string_view source,

@@ -3,9 +3,9 @@
 //
 // Grammar (usual precedence): || && ! == != < <= > >= + - * / unary -,
 // parentheses, numbers, "strings", true/false, functions abs min max,
-// known(x) (not null or empty), matches(text, "RE2 pattern"), met(T, A)
-// (whether fact A meets target T, rules/outcome.h; true when unknown), and
-// fields VAR.FIELD where VAR is one the rule kind binds (t, a) and FIELD is
+// known(x) (not null or empty), matches(text, "RE2 pattern"), the tests
+// over two whole facts of rules/fact_tests.h (met(T, A), same_value(X, Y),
+// at_most(X, Y), growth_fits(A, T)), and fields VAR.FIELD where VAR is one the rule kind binds (t, a) and FIELD is
 // in FactFields(). Parsing checks every variable and field, so an expression
 // that parsed cannot fail while evaluating. A missing value (a fact with no
 // year) is null: arithmetic with null is null, comparisons with null are
@@ -103,6 +103,7 @@ struct Vocabulary {
 struct ParseContext {
   std::vector<std::string> variables;
   const Vocabulary* vocabulary = nullptr;
+  const class Identities* identities = nullptr;  // for `same`; null: fields only
 };
 
 class Expr {
@@ -111,6 +112,12 @@ class Expr {
   static Result<std::shared_ptr<const Expr>> Parse(std::string_view source,
                                                    const std::vector<std::string>& variables,
                                                    const Vocabulary* vocabulary = nullptr);
+  // VAR1.F == VAR0.F for each of `fields`, as one conjunction the join
+  // index reads like written equalities.
+  static std::shared_ptr<const Expr> Same(const std::vector<int>& fields, int var0, int var1);
+  // l && r.
+  static std::shared_ptr<const Expr> Conjunction(std::shared_ptr<const Expr> l,
+                                                 std::shared_ptr<const Expr> r);
   virtual ~Expr() = default;
   virtual Value Eval(const Bindings& b) const = 0;
   bool Test(const Bindings& b) const { return Eval(b).truthy(); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/spell.h"
+#include "rules/identities.h"
 
 namespace plancheck {
 namespace {
@@ -31,6 +32,54 @@ ExprPtr CompileExpression(TableReader& rule, const char* key, bool required,
     return nullptr;
   }
   return e.value();
+}
+
+namespace {
+
+// Whether `e` reads no field of any fact: a constant ("false").
+bool ReadsNoFact(const Expr& e, const ParseContext& context) {
+  for (size_t v = 0; v < context.variables.size(); ++v) {
+    std::vector<int> fields;
+    bool opaque = false;
+    e.References(static_cast<int>(v), &fields, &opaque);
+    if (opaque || !fields.empty()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+ExprPtr CompileJoin(TableReader& rule, const ParseContext& context) {
+  ExprPtr join = CompileExpression(rule, "join", false, context);
+  const std::vector<std::string> same = rule.Strings("same");
+  if (same.empty() || !join) return join;
+  static const Identities kNone;
+  Result<std::vector<int>> fields =
+      (context.identities ? context.identities : &kNone)->Resolve(same);
+  if (!fields.ok()) {
+    rule.Error(rule.LineOfKey("same"), "same: " + fields.status().message());
+    return nullptr;
+  }
+  return Expr::Conjunction(Expr::Same(*fields, 0, 1), join);
+}
+
+ExprPtr CompileAssertion(TableReader& rule, const std::string& fire, const ParseContext& context) {
+  if (fire == "match") {
+    if (rule.String("assert")) {
+      rule.Error(rule.LineOfKey("assert"),
+                 "assert: with fire = \"match\" every selected fact fires; drop the assertion");
+      return nullptr;
+    }
+    return Expr::Parse("false", context.variables).value();
+  }
+  ExprPtr e = CompileExpression(rule, "assert", fire == "assert-fails", context);
+  if (e && fire == "assert-fails" && ReadsNoFact(*e, context)) {
+    rule.Error(rule.LineOfKey("assert"),
+               "assert: reads no fact, so it decides nothing; to flag every fact the filters "
+               "select, write fire = \"match\" instead");
+    return nullptr;
+  }
+  return e;
 }
 
 ExprPtr CompileFilter(TableReader& rule, const char* key, const std::string& var,

@@ -19,4 +19,15 @@ ExprPtr CompileFilter(TableReader& rule, const char* key, const std::string& var
 ExprPtr CompileExpression(TableReader& rule, const char* key, bool required,
                           const ParseContext& context);
 
+// Reads a two-fact kind's `same` (identities and fields the two facts
+// share, rules/identities.h) and `join` (an expression over both) as one
+// join expression; absent, every pair joins.
+ExprPtr CompileJoin(TableReader& rule, const ParseContext& context);
+
+// Reads a kind's `assert` under its `fire` mode: "assert-fails" requires an
+// assertion that reads a fact (a constant is an error: it decides nothing);
+// "match" takes none and yields one that always fails, so every selected
+// fact fires; other modes ("no-match") take an optional one.
+ExprPtr CompileAssertion(TableReader& rule, const std::string& fire, const ParseContext& context);
+
 }  // namespace plancheck

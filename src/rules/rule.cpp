@@ -171,7 +171,8 @@ void RuleSet::LoadTable(const toml::table& doc, const std::string& path, ConfigE
     read_template("message_en", false, &rule->message_en);
     read_template("note", false, &rule->note);
     read_template("note_en", false, &rule->note_en);
-    if (info != nullptr) rule->check = info->compile(rr, ParseContext{vars, vocabulary_});
+    if (info != nullptr)
+      rule->check = info->compile(rr, ParseContext{vars, vocabulary_, identities_});
 
     if (const toml::array* tests = rr.Array("test")) {
       for (const toml::node& tn : *tests) {

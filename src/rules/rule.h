@@ -16,6 +16,7 @@
 #include "diag/diagnostic.h"
 #include "extract/fact.h"
 #include "rules/expr.h"
+#include "rules/identities.h"
 #include "segment/document.h"
 
 namespace plancheck {
@@ -124,10 +125,14 @@ class RuleSet {
   // The lexicon's names that rules loaded from now on are checked against
   // (indicator and unit literals); null: not checked.
   void set_vocabulary(const Vocabulary* vocabulary) { vocabulary_ = vocabulary; }
+  // The named identities `same` may use in rules loaded from now on; null:
+  // fields only. Must outlive the loading.
+  void set_identities(const Identities* identities) { identities_ = identities; }
 
  private:
   std::vector<std::unique_ptr<Rule>> rules_;
   const Vocabulary* vocabulary_ = nullptr;
+  const Identities* identities_ = nullptr;
 };
 
 }  // namespace plancheck

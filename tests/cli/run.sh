@@ -274,6 +274,41 @@ out=$("$pc" rules --fields)
 if [[ $out == *$'role\tstring (actual, target, other)'* && $(wc -l <<<"$out") -gt 40 ]]; then
   passed=$((passed + 1)); else echo "FAIL rules --fields: $out"; failed=$((failed + 1)); fi
 
+# Named identities: a misspelt field in identities.toml, a misspelt identity
+# in `same`, a constant assertion: each at its file and line.
+mkdir -p "$work/identities"
+printf '[identity]\nmine = ["key", "mesure"]\n' >"$work/identities/identities.toml"
+cat >"$work/identities/mine.toml" <<'EOF'
+[[rule]]
+id = "my-join"
+kind = "compare"
+summary = "x"
+message = "{t.name}"
+same = ["outcom", "year"]
+assert = "t.value >= a.value"
+
+[[rule]]
+id = "my-always"
+kind = "bound"
+summary = "x"
+message = "{t.name}"
+assert = "false"
+EOF
+out=$("$pc" --rules "$work/identities" "$report" 2>&1); status=$?
+if [[ $status -eq 2 && $out == *"identities/identities.toml:2: error: identity 'mine': unknown field 'mesure' (did you mean 'measure'?)"* &&
+      $out == *"identities/mine.toml:6: error: same: 'outcom' is neither an identity nor a field"*"(did you mean 'outcome'?)"* &&
+      $out == *"identities/mine.toml:14: error: assert: reads no fact"*'fire = "match"'* ]]; then
+  passed=$((passed + 1)); else echo "FAIL misspelt identity: status $status: $out"; failed=$((failed + 1)); fi
+# The audit table pairs by the identity `outcome`: one that no target and
+# result can share (role) leaves every target without a result.
+national=("$src/reports/national-2015.txt" "$src/reports/national-2016.txt")
+printf '[identity]\noutcome = ["key", "role"]\n' >"$work/identities/identities.toml"
+rm "$work/identities/mine.toml"
+before=$("$pc" audit --table --format csv "${national[@]}" | grep -c ',met')
+after=$("$pc" audit --table --format csv --rules "$work/identities" "${national[@]}" | grep -c ',met')
+if [[ $before -gt 5 && $after -eq 0 ]]; then
+  passed=$((passed + 1)); else echo "FAIL audit table by identity: met $before then $after"; failed=$((failed + 1)); fi
+
 # A configuration's [severity] naming no rule: the configuration's line.
 mkdir -p "$work/configured" && cp "$report" "$work/configured/r.txt"
 printf '[severity]\ntarget-below-prior-actaul = "note"\n' >"$work/configured/.plancheck.toml"

@@ -45,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<plancheck::Diagnostic> diagnostics;
   for (const auto& s : series) engine->CheckSeries(s, false, &diagnostics);
   plancheck::SortDiagnostics(&diagnostics);
-  const auto rows = plancheck::BuildAuditTable(series);
+  const auto rows = plancheck::BuildAuditTable(series, engine->OutcomeFields());
   for (const char* format : {"text", "csv", "markdown", "json"})
     plancheck::RenderAuditTable(rows, format);
   plancheck::PageOptions page;

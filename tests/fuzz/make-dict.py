@@ -49,12 +49,15 @@ for name in sorted(os.listdir(rules_dir)):
     for k in keys(doc):
         rules.add(k)
     for rule in doc.get("rule", []):
-        for key in ("kind", "group", "severity"):
+        for key in ("kind", "group", "severity", "fire"):
             if key in rule:
                 rules.add(rule[key])
         for key in ("where", "assert", "join"):
             if isinstance(rule.get(key), str):
                 rules.update(re.findall(r"[A-Za-z_][A-Za-z_0-9.]*|==|!=|<=|>=|&&|\|\||\"[^\"]*\"", rule[key]))
+        same = rule.get("same", [])
+        rules.update([same] if isinstance(same, str) else same)
+    rules.update(doc.get("identity", {}).keys())
 
 # How reports print numbers and structure.
 report.update(["一、", "二、", "（一）", "2022年", "2023年", "上年", "今年", "“十四五”", "百分点", "%",

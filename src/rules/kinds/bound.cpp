@@ -45,7 +45,8 @@ class Bound : public RuleCheck {
 
 std::unique_ptr<RuleCheck> CompileBound(TableReader& r, const ParseContext& context) {
   ExprPtr subject = CompileFilter(r, "subject", context.variables[0], context);
-  ExprPtr assertion = CompileExpression(r, "assert", true, context);
+  const std::string fire = *r.Enum("fire", {"assert-fails", "match"}, "assert-fails");
+  ExprPtr assertion = CompileAssertion(r, fire, context);
   std::string span = *r.Enum("span", {"fact", "list", "enumeration", "indicator"}, "fact");
   std::string once = *r.Enum("once_per", {"fact", "list"}, "fact");
   if (!subject || !assertion) return nullptr;

@@ -205,10 +205,10 @@ class Compare : public RuleCheck {
 std::unique_ptr<RuleCheck> CompileCompare(TableReader& r, const ParseContext& context) {
   ExprPtr subject = CompileFilter(r, "subject", context.variables[0], context);
   ExprPtr other = CompileFilter(r, "other", context.variables[1], context);
-  ExprPtr join = CompileExpression(r, "join", false, context);
-  std::string fire = *r.Enum("fire", {"assert-fails", "no-match"}, "assert-fails");
-  bool no_match = fire == "no-match";
-  ExprPtr assertion = CompileExpression(r, "assert", !no_match, context);
+  ExprPtr join = CompileJoin(r, context);
+  const std::string fire = *r.Enum("fire", {"assert-fails", "match", "no-match"}, "assert-fails");
+  const bool no_match = fire == "no-match";
+  ExprPtr assertion = CompileAssertion(r, fire, context);
   if (!subject || !other || !join || !assertion) return nullptr;
   return std::make_unique<Compare>(subject, other, join, assertion, no_match);
 }

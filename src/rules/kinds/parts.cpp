@@ -62,7 +62,7 @@ class Parts : public RuleCheck {
 std::unique_ptr<RuleCheck> CompileParts(TableReader& r, const ParseContext& context) {
   ExprPtr whole = CompileFilter(r, "subject", context.variables[0], context);
   ExprPtr part = CompileFilter(r, "part", context.variables[1], context);
-  ExprPtr assertion = CompileExpression(r, "assert", true, context);
+  ExprPtr assertion = CompileAssertion(r, "assert-fails", context);
   std::string mode = *r.Enum("mode", {"each", "range"}, "each");
   int min_parts = static_cast<int>(r.Integer("min_parts").value_or(1));
   if (!whole || !part || !assertion) return nullptr;

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "../test_util.h"
+#include "rules/expr.h"
 
 namespace plancheck {
 namespace {
@@ -23,6 +24,9 @@ const Fact& Text(const std::vector<Fact>& facts, const std::string& text, size_t
   return facts.front();
 }
 
+// The built-in identity a target and its result share.
+const std::vector<int>& OutcomeIdentity() { return testing::DefaultEngine().OutcomeFields(); }
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(Audit)
@@ -35,7 +39,7 @@ BOOST_AUTO_TEST_CASE(ALaterSubjectWithMoreWordsInFrontTakesTheEarlierKey) {
   const Fact& actual = Text(joined, "246项", earlier.facts.size());
   BOOST_TEST(!target.key.empty());
   BOOST_TEST(actual.key == target.key);
-  std::vector<TargetPair> pairs = TargetPairs(joined, earlier.facts.size());
+  std::vector<TargetPair> pairs = TargetPairs(joined, earlier.facts.size(), OutcomeIdentity());
   BOOST_REQUIRE(pairs.size() == 1u);
   BOOST_REQUIRE(pairs[0].actual != nullptr);
   BOOST_TEST(pairs[0].actual->text == "246项");
@@ -60,7 +64,7 @@ BOOST_AUTO_TEST_CASE(AVerbOnlyFigureTakesTheObjectTheOtherReportNames) {
   Report earlier = Gwr(2014, "", "今年新开工700万套以上，基本建成保障房480万套。");
   Report later = Gwr(2015, "新开工保障性安居工程740万套，基本建成511万套。", "");
   std::vector<Fact> joined = JoinedFacts(earlier, later);
-  std::vector<TargetPair> pairs = TargetPairs(joined, earlier.facts.size());
+  std::vector<TargetPair> pairs = TargetPairs(joined, earlier.facts.size(), OutcomeIdentity());
   BOOST_REQUIRE(pairs.size() == 2u);
   BOOST_REQUIRE(pairs[0].actual != nullptr);
   BOOST_REQUIRE(pairs[1].actual != nullptr);
@@ -69,12 +73,29 @@ BOOST_AUTO_TEST_CASE(AVerbOnlyFigureTakesTheObjectTheOtherReportNames) {
   BOOST_TEST(pairs[1].actual->text == "511万套");
 }
 
+BOOST_AUTO_TEST_CASE(TargetsAndResultsArePairedByTheOutcomeIdentity) {
+  // The identity is data: without `finished` in it, 511万套 finished would
+  // pair with 700万套 started when it came first.
+  Report earlier = Gwr(2014, "", "新开工保障性安居工程700万套以上。");
+  Report later = Gwr(2015, "基本建成保障性安居工程511万套，新开工保障性安居工程740万套。", "");
+  std::vector<Fact> joined = JoinedFacts(earlier, later);
+  BOOST_TEST(TargetPairs(joined, earlier.facts.size(), OutcomeIdentity())[0].actual->text ==
+             "740万套");
+  std::vector<int> loose;
+  for (int f : OutcomeIdentity())
+    if (FieldTable()[f].name != std::string("finished")) loose.push_back(f);
+  const std::vector<TargetPair> pairs = TargetPairs(joined, earlier.facts.size(), loose);
+  BOOST_REQUIRE(pairs.size() == 1u);
+  BOOST_REQUIRE(pairs[0].actual != nullptr);
+  BOOST_TEST(pairs[0].actual->text == "511万套");
+}
+
 BOOST_AUTO_TEST_CASE(ATargetIsPairedWithItsOwnYearsResultOnly) {
   // The later report's plan restates a target of its own year: no result.
   Report earlier = Gwr(2015, "", "城镇新增就业1000万人以上。");
   Report later = Gwr(2016, "", "城镇新增就业1000万人以上。");
   std::vector<Fact> joined = JoinedFacts(earlier, later);
-  std::vector<TargetPair> pairs = TargetPairs(joined, earlier.facts.size());
+  std::vector<TargetPair> pairs = TargetPairs(joined, earlier.facts.size(), OutcomeIdentity());
   BOOST_REQUIRE(pairs.size() == 1u);
   BOOST_TEST(pairs[0].actual == nullptr);
   BOOST_TEST((pairs[0].outcome == Outcome::kUnknown));

@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(RejectsUnknownFilterValues) {
 id = "x-rule"
 kind = "bound"
 message = "m"
-assert = "true"
+assert = "t.value > 0"
 [rule.subject]
 role = "targte"
 )");
