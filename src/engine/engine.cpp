@@ -53,6 +53,7 @@ void Engine::LoadRegions(std::string_view text, const std::string& path, ConfigE
   std::optional<toml::table> doc = ParseToml(text, path, errors);
   if (!doc) return;
   TableReader top(*doc, path, errors, "regions file");
+  for (std::string& word : top.Strings("peer_words")) peer_words_.push_back(std::move(word));
   const toml::array* regions = top.Array("region");
   top.Finish();
   if (regions == nullptr) return;
@@ -264,6 +265,7 @@ Report Engine::Analyze(std::unique_ptr<SourceFile> file) const {
   report.document = Segment(*report.file, lexicon_.period_words());
   report.facts = extractor_->Extract(report.document);
   // Peers for ranks: the city whose member the report's region is.
+  report.env.peer_words = &peer_words_;
   for (const Region& region : regions_) {
     for (const std::string& member : region.members) {
       if (!report.document.region.empty() &&

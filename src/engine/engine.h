@@ -103,6 +103,7 @@ class Engine {
   Vocabulary vocabulary_;  // what rules_ checks literals against
   Identities identities_;  // what rules' `same` and the audit table join by
   std::vector<Region> regions_;
+  std::vector<std::string> peer_words_;  // regions.toml: a rank among a city's members (全市)
   std::vector<const Rule*> enabled_;
   std::map<std::string, Severity> severity_;
   std::unique_ptr<Extractor> extractor_;

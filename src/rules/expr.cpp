@@ -50,6 +50,12 @@ const char* KindName(IndicatorKind k) {
   return k == IndicatorKind::kRate ? "rate" : k == IndicatorKind::kIndex ? "index" : "level";
 }
 
+bool ContainsAny(const std::string& text, const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    if (text.find(w) != std::string::npos) return true;
+  return false;
+}
+
 Value Optional(const std::optional<double>& v) { return v ? Value::Number(*v) : Value::Null(); }
 Value Optional(const std::optional<int>& v) { return v ? Value::Number(*v) : Value::Null(); }
 
@@ -234,9 +240,8 @@ std::vector<FieldInfo> PlaceAndIdentityFields() {
        {},
        "units a rank is among (regions.toml), else null",
        [](F f, E env) {
-         return env.peers > 0 && f.measure == Measure::kRank &&
-                        (f.subject.find("市") != std::string::npos ||
-                         f.subject.find("州") != std::string::npos)
+         return env.peers > 0 && f.measure == Measure::kRank && env.peer_words != nullptr &&
+                        ContainsAny(f.subject, *env.peer_words)
                     ? Value::Number(env.peers)
                     : Value::Null();
        }},

@@ -5,11 +5,10 @@
 // parentheses, numbers, "strings", true/false, functions abs min max,
 // known(x) (not null or empty), matches(text, "RE2 pattern"), the tests
 // over two whole facts of rules/fact_tests.h (met(T, A), same_value(X, Y),
-// at_most(X, Y), growth_fits(A, T)), and fields VAR.FIELD where VAR is one the rule kind binds (t, a) and FIELD is
-// in FactFields(). Parsing checks every variable and field, so an expression
-// that parsed cannot fail while evaluating. A missing value (a fact with no
-// year) is null: arithmetic with null is null, comparisons with null are
-// false.
+// at_most(X, Y), growth_fits(A, T)), and fields VAR.FIELD where VAR is one the rule kind binds (t,
+// a) and FIELD is in FactFields(). Parsing checks every variable and field, so an expression that
+// parsed cannot fail while evaluating. A missing value (a fact with no year) is null: arithmetic
+// with null is null, comparisons with null are false.
 #pragma once
 
 #include <memory>
@@ -60,7 +59,11 @@ struct Value {
 
 // What an expression can read besides fact fields.
 struct Environment {
-  int peers = 0;  // the number of units a rank is among (from regions.toml), 0 if unknown
+  // The number of county-level units of the report's city (regions.toml),
+  // 0 if unknown, and the words before 第N that put a rank among them
+  // (居全市第3; regions.toml `peer_words`).
+  int peers = 0;
+  const std::vector<std::string>* peer_words = nullptr;
 };
 
 // Up to three facts bound to the variables of a rule kind, in order.

@@ -309,6 +309,17 @@ after=$("$pc" audit --table --format csv --rules "$work/identities" "${national[
 if [[ $before -gt 5 && $after -eq 0 ]]; then
   passed=$((passed + 1)); else echo "FAIL audit table by identity: met $before then $after"; failed=$((failed + 1)); fi
 
+# Ranks among a city's county-level units are named by regions.toml's
+# peer_words: a --rules regions.toml adds 全区, and 居全区第9 of a city of 7
+# units is then out of range.
+mkdir -p "$work/peerwords"
+printf 'peer_words = ["全区"]\n' >"$work/peerwords/regions.toml"
+printf '关于广元市昭化区2022年国民经济和社会发展计划执行情况及2023年计划草案的报告\n一、2022年国民经济和社会发展计划执行情况\n全年地区生产总值同比增长0.4%%,增速居全区第9。\n' >"$work/rank.txt"
+without=$("$pc" --format json "$work/rank.txt" | grep -c rank-out-of-range)
+with=$("$pc" --format json --rules "$work/peerwords" "$work/rank.txt" | grep -c rank-out-of-range)
+if [[ $without -eq 0 && $with -eq 1 ]]; then
+  passed=$((passed + 1)); else echo "FAIL peer words: $without then $with"; failed=$((failed + 1)); fi
+
 # A configuration's [severity] naming no rule: the configuration's line.
 mkdir -p "$work/configured" && cp "$report" "$work/configured/r.txt"
 printf '[severity]\ntarget-below-prior-actaul = "note"\n' >"$work/configured/.plancheck.toml"
