@@ -195,6 +195,7 @@ void Engine::RefreshVocabulary() {
   vocabulary_ = Vocabulary();
   for (const auto& indicator : lexicon_.indicators())
     vocabulary_.indicators.push_back(indicator->name);
+  vocabulary_.claims = lexicon_.claim_words().Names();
   vocabulary_.units.push_back("rank");
   for (const Unit& unit : lexicon_.units()) {
     vocabulary_.units.push_back(unit.name);
@@ -300,6 +301,7 @@ void Engine::Check(const Report& report, bool english, std::vector<Diagnostic>* 
   input.document = &report.document;
   input.facts = &report.facts;
   input.env = &report.env;
+  input.lexicon = &lexicon_;
   input.english = english;
   {
     VectorSink sink(out, severity_);
@@ -336,6 +338,7 @@ void Engine::CheckSeries(const std::vector<const Report*>& series, bool english,
     input.document = &later.document;
     input.facts = &facts;
     input.env = &later.env;
+    input.lexicon = &lexicon_;
     input.english = english;
     for (const Rule* rule : enabled_)
       if (rule->scope == Rule::Scope::kSeries) rule->check->Check(*rule, input, &sink);

@@ -74,20 +74,23 @@ struct SentenceWords {
   size_t five_years_at = std::string::npos;  // the first 过去五年, 五年来, 这五年
 };
 
-// What the sentence from `sentence_start` to `end` of `t`) marks: a claim
-// that targets were met, and the first word naming the years just ended
-// (a [period] opener of more than one past year).
+// Whether the text has a match of `re` (null: no such list).
+bool Says(const GuardedRegex* re, std::string_view text) {
+  return re != nullptr && re->MayMatch(text) &&
+         RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re->re());
+}
+
+// What the sentence from `sentence_start` to `end` of `t` marks: a claim
+// that targets were met (words.toml [claims] `met`, not `denied`), and the
+// first word naming the years just ended (a [period] opener of more than
+// one past year).
 SentenceWords ReadSentenceWords(const std::string& t, size_t sentence_start, size_t end,
-                                const PeriodWords& period_words) {
-  static const GuardedRegex kClaim(
-      "(超额|圆满|全面|顺利)?完成(了)?(年度|全年|预期)?(目标|计划)|实现(了)?(年度|全年|预期)目标",
-      RE2::Options());
-  static const GuardedRegex kDenial("未能?完成|未实现|未达到|差距", RE2::Options());
+                                const Lexicon& lexicon) {
+  const PeriodWords& period_words = lexicon.period_words();
   std::string_view whole(t.data() + sentence_start, end - sentence_start);
   SentenceWords info;
-  re2::StringPiece piece(whole.data(), whole.size());
-  info.claims_met = kClaim.MayMatch(whole) && RE2::PartialMatch(piece, kClaim.re()) &&
-                    !(kDenial.MayMatch(whole) && RE2::PartialMatch(piece, kDenial.re()));
+  info.claims_met = Says(lexicon.claim_words().Find("met"), whole) &&
+                    !Says(lexicon.claim_words().Find("denied"), whole);
   for (const PeriodWords::Opener& opener : period_words.openers) {
     if (!(opener.from < opener.to && opener.to < 0)) continue;
     size_t at = FindText(whole, opener.words);
@@ -271,10 +274,10 @@ void Extractor::ReadWords(const Document& doc, size_t pi, const ParagraphText& p
     auto info_it = sentence_info.find(a.sentence_start);
     if (info_it == sentence_info.end()) {
       const size_t end = p.bounds.SentenceEnd(q.begin, t.size());
-      info_it = sentence_info
-                    .emplace(a.sentence_start,
-                             ReadSentenceWords(t, a.sentence_start, end, lexicon_.period_words()))
-                    .first;
+      info_it =
+          sentence_info
+              .emplace(a.sentence_start, ReadSentenceWords(t, a.sentence_start, end, lexicon_))
+              .first;
     }
     const SentenceWords& sentence_words = info_it->second;
 

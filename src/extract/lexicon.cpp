@@ -209,10 +209,66 @@ void Lexicon::LoadWords(std::string_view text, const std::string& path, ConfigEr
   const toml::table* identity = top.Table("identity");
   const toml::table* period = top.Table("period");
   const toml::table* extract = top.Table("extract");
+  const toml::table* claims = top.Table("claims");
   top.Finish();
   if (period != nullptr) LoadPeriodWords(*period, path, errors);
   if (extract != nullptr) LoadExtractWords(*extract, path, errors);
   if (identity != nullptr) LoadIdentityWords(*identity, path, errors);
+  if (claims != nullptr) LoadClaimWords(*claims, path, errors);
+}
+
+void Lexicon::LoadClaimWords(const toml::table& table, const std::string& path,
+                             ConfigErrors* errors) {
+  TableReader r(table, path, errors, "[claims]");
+  for (const auto& [key, node] : table) {
+    const std::string name(key.str());
+    std::vector<std::string> patterns;
+    for (std::string& p : r.Strings(name))
+      if (!p.empty()) patterns.push_back(std::move(p));
+    if (patterns.empty()) continue;
+    const std::string problem = claims_.Add(name, patterns);
+    if (!problem.empty()) r.Error(r.LineOfKey(name), "[claims] " + name + ": " + problem);
+  }
+  r.Finish();
+}
+
+std::string ClaimWords::Add(const std::string& name, const std::vector<std::string>& patterns) {
+  auto it = std::find_if(lists_.begin(), lists_.end(),
+                         [&](const auto& entry) { return entry.first == name; });
+  List list = it == lists_.end() ? List() : it->second;
+  list.patterns.insert(list.patterns.end(), patterns.begin(), patterns.end());
+  std::string alternation;
+  for (const std::string& p : list.patterns) alternation += (alternation.empty() ? "" : "|") + p;
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(8 << 20);
+  auto re = std::make_shared<const GuardedRegex>(alternation, options);
+  if (!re->ok()) {
+    // Name the pattern RE2 rejects, not the whole alternation.
+    for (const std::string& p : patterns) {
+      RE2 one(p, options);
+      if (!one.ok()) return "RE2 rejects '" + p + "': " + one.error();
+    }
+    return "RE2 rejects the list";
+  }
+  list.re = std::move(re);
+  if (it == lists_.end())
+    lists_.emplace_back(name, std::move(list));
+  else
+    it->second = std::move(list);
+  return "";
+}
+
+const GuardedRegex* ClaimWords::Find(std::string_view name) const {
+  for (const auto& [n, list] : lists_)
+    if (n == name) return list.re.get();
+  return nullptr;
+}
+
+std::vector<std::string> ClaimWords::Names() const {
+  std::vector<std::string> out;
+  for (const auto& entry : lists_) out.push_back(entry.first);
+  return out;
 }
 
 void Lexicon::LoadIdentityWords(const toml::table& table, const std::string& path,

@@ -102,6 +102,28 @@ struct ExtractWords {
 // fits, so that 年均增长 goes whole rather than as 增长 then 均.
 std::string TrimNoise(std::string_view s, const ExtractWords& words);
 
+// Wording about targets, as named lists of RE2 patterns (words.toml
+// [claims]): `met` and `denied` decide a fact's claims_met (a sentence that
+// says its targets were met and does not say they were not); rules of the
+// pattern kind name lists with `claims` and `after_claims`. Each list is
+// searched as one alternation, in the order written.
+class ClaimWords {
+ public:
+  // Adds `patterns` to the list `name`. Returns RE2's complaint about the
+  // list, or "".
+  std::string Add(const std::string& name, const std::vector<std::string>& patterns);
+  // The list as one pattern; null if there is no such list.
+  const GuardedRegex* Find(std::string_view name) const;
+  std::vector<std::string> Names() const;
+
+ private:
+  struct List {
+    std::vector<std::string> patterns;
+    std::shared_ptr<const GuardedRegex> re;
+  };
+  std::vector<std::pair<std::string, List>> lists_;
+};
+
 struct IndicatorMatch {
   const Indicator* indicator = nullptr;
   size_t begin = 0;  // byte range of the alias within the searched context
@@ -122,6 +144,7 @@ class Lexicon {
   const IdentityWords& identity_words() const { return identity_; }
   const PeriodWords& period_words() const { return period_; }
   const ExtractWords& extract_words() const { return extract_; }
+  const ClaimWords& claim_words() const { return claims_; }
 
   // The longest unit that `text` starts with, or nullptr.
   const Unit* MatchUnit(std::string_view text) const;
@@ -162,8 +185,10 @@ class Lexicon {
   void LoadPeriodWords(const toml::table& table, const std::string& path, ConfigErrors* errors);
   void LoadExtractWords(const toml::table& table, const std::string& path, ConfigErrors* errors);
   void LoadIdentityWords(const toml::table& table, const std::string& path, ConfigErrors* errors);
+  void LoadClaimWords(const toml::table& table, const std::string& path, ConfigErrors* errors);
 
   IdentityWords identity_;
+  ClaimWords claims_;
   PeriodWords period_;
   ExtractWords extract_;
   std::unordered_map<std::string, std::string> dimension_labels_;

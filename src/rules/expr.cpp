@@ -381,6 +381,7 @@ std::vector<FieldInfo> MakeFields() {
 const std::vector<std::string>* Vocabulary::NamesOf(std::string_view field) const {
   if (field == "indicator") return &indicators;
   if (field == "unit") return &units;
+  if (field == "claims" || field == "after_claims") return &claims;
   return nullptr;
 }
 

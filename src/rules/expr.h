@@ -93,7 +93,8 @@ Value FieldValue(const Fact& fact, int field, const Environment& env);
 struct Vocabulary {
   std::vector<std::string> indicators;
   std::vector<std::string> units;
-  // The names `field` must take ("indicator", "unit"), or null: any.
+  std::vector<std::string> claims;  // the lists of words.toml [claims]
+  // The names `field` must take ("indicator", "unit", "claims"), or null: any.
   const std::vector<std::string>* NamesOf(std::string_view field) const;
   // "unknown indicator \"X\" (did you mean …)" when `value` is not one of
   // them; "" when it is, or when the field takes any name.

@@ -28,6 +28,7 @@ struct CheckInput {
   const Document* document = nullptr;
   const std::vector<Fact>* facts = nullptr;
   const Environment* env = nullptr;
+  const Lexicon* lexicon = nullptr;  // what the report was read with (words.toml [claims] …)
   bool english = false;
 };
 

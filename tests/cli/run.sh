@@ -320,6 +320,30 @@ with=$("$pc" --format json --rules "$work/peerwords" "$work/rank.txt" | grep -c 
 if [[ $without -eq 0 && $with -eq 1 ]]; then
   passed=$((passed + 1)); else echo "FAIL peer words: $without then $with"; failed=$((failed + 1)); fi
 
+# Claim wording lives in words.toml [claims] alone: a --rules words.toml adds
+# a verdict to `overall`, and summary-contradicts-results reads it; a
+# misspelt list name and a pattern RE2 rejects are errors at their lines.
+mkdir -p "$work/claims"
+printf '[claims]\noverall = ["各项工作成效显著"]\n' >"$work/claims/words.toml"
+printf '一、2022年计划执行情况\n上述指标完成情况均与年度计划有一定差距。\n总体看，各项工作成效显著。\n' >"$work/claim.txt"
+without=$("$pc" --format json "$work/claim.txt" | grep -c summary-contradicts-results)
+with=$("$pc" --format json --rules "$work/claims" "$work/claim.txt" | grep -c summary-contradicts-results)
+if [[ $without -eq 0 && $with -eq 1 ]]; then
+  passed=$((passed + 1)); else echo "FAIL claims from words.toml: $without then $with"; failed=$((failed + 1)); fi
+printf '[claims]\nmet = ["完成(目标"]\n' >"$work/claims/words.toml"
+cat >"$work/claims/mine.toml" <<'EOF'
+[[rule]]
+id = "my-claim"
+kind = "pattern"
+summary = "x"
+message = "{t.text}"
+claims = "overal"
+EOF
+out=$("$pc" --rules "$work/claims" "$report" 2>&1); status=$?
+if [[ $status -eq 2 && $out == *"claims/words.toml:2: error: [claims] met: RE2 rejects '完成(目标'"* &&
+      $out == *"claims/mine.toml:6: error: claims: unknown claims \"overal\" (did you mean 'overall'?)"* ]]; then
+  passed=$((passed + 1)); else echo "FAIL misspelt claims: status $status: $out"; failed=$((failed + 1)); fi
+
 # A configuration's [severity] naming no rule: the configuration's line.
 mkdir -p "$work/configured" && cp "$report" "$work/configured/r.txt"
 printf '[severity]\ntarget-below-prior-actaul = "note"\n' >"$work/configured/.plancheck.toml"

@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "extract/lexicon.h"
 #include "text/guarded_regex.h"
 #include "text/normalize.h"
 #include "text/source_file.h"
@@ -9,13 +10,34 @@
 namespace plancheck {
 namespace {
 
+// A pattern written in the rule, or a list of words.toml [claims] named
+// there and looked up in the lexicon the report is read with.
+struct Wording {
+  std::unique_ptr<GuardedRegex> own;
+  std::string claims;
+  bool given() const { return own != nullptr || !claims.empty(); }
+  const GuardedRegex* Get(const CheckInput& in) const {
+    if (own) return own.get();
+    if (claims.empty() || in.lexicon == nullptr) return nullptr;
+    return in.lexicon->claim_words().Find(claims);
+  }
+};
+
 class Pattern : public RuleCheck {
  public:
-  Pattern(std::unique_ptr<GuardedRegex> pattern, std::unique_ptr<GuardedRegex> after,
-          std::optional<Role> role)
+  Pattern(Wording pattern, Wording after, std::optional<Role> role)
       : pattern_(std::move(pattern)), after_(std::move(after)), role_(role) {}
 
   void Check(const Rule& rule, const CheckInput& in, DiagnosticSink* sink) const override {
+    const GuardedRegex* pattern = pattern_.Get(in);
+    const GuardedRegex* after = after_.Get(in);
+    if (pattern == nullptr || (after_.given() && after == nullptr)) return;
+    Scan(rule, in, *pattern, after, sink);
+  }
+
+ private:
+  void Scan(const Rule& rule, const CheckInput& in, const GuardedRegex& pattern,
+            const GuardedRegex* after, DiagnosticSink* sink) const {
     const Document& doc = *in.document;
     const SourceFile& file = *doc.file;
     std::optional<Fact> prior;
@@ -24,8 +46,8 @@ class Pattern : public RuleCheck {
       const NormalizedText& nt = para.normalized;
       const std::string& t = nt.text();
       // A paragraph without the words a match needs is not searched.
-      const bool search_m = (!role_ || para.role == *role_) && pattern_->MayMatch(t);
-      const bool search_p = after_ && !prior && after_->MayMatch(t);
+      const bool search_m = (!role_ || para.role == *role_) && pattern.MayMatch(t);
+      const bool search_p = after && !prior && after->MayMatch(t);
       if (!search_m && !search_p) continue;
       // Matches of both patterns in text order within the paragraph; each
       // pattern's next match is kept until the scan passes it.
@@ -41,8 +63,8 @@ class Pattern : public RuleCheck {
       };
       size_t pos = 0;
       while (pos <= t.size()) {
-        if (search_m) advance(*pattern_, &next_m, pos);
-        if (search_p && !prior) advance(*after_, &next_p, pos);
+        if (search_m) advance(pattern, &next_m, pos);
+        if (search_p && !prior) advance(*after, &next_p, pos);
         bool has_m = search_m && next_m.found;
         bool has_p = search_p && !prior && next_p.found;
         if (!has_m && !has_p) break;
@@ -57,7 +79,7 @@ class Pattern : public RuleCheck {
         f.year = para.year();
         if (take_prior) {
           prior = f;
-        } else if (!after_ || prior) {
+        } else if (!after || prior) {
           Bindings bind;
           bind.env = in.env;
           bind.facts[0] = &f;
@@ -69,13 +91,12 @@ class Pattern : public RuleCheck {
     }
   }
 
- private:
-  std::unique_ptr<GuardedRegex> pattern_, after_;
+  Wording pattern_, after_;
   std::optional<Role> role_;
 };
 
-std::unique_ptr<GuardedRegex> CompileRe(TableReader& r, const char* key, bool required) {
-  std::optional<std::string> source = r.String(key, required);
+std::unique_ptr<GuardedRegex> CompileRe(TableReader& r, const char* key) {
+  std::optional<std::string> source = r.String(key);
   if (!source) return nullptr;
   RE2::Options options;
   options.set_log_errors(false);
@@ -88,14 +109,42 @@ std::unique_ptr<GuardedRegex> CompileRe(TableReader& r, const char* key, bool re
   return re;
 }
 
+// `key` (an RE2 pattern) or `claims_key` (a words.toml [claims] list; its
+// name checked when the lexicon's names are given), not both. False after
+// reporting an error.
+bool ReadWording(TableReader& r, const char* key, const char* claims_key,
+                 const ParseContext& context, Wording* out) {
+  const bool has_pattern = r.table().contains(key), has_claims = r.table().contains(claims_key);
+  if (has_pattern && has_claims) {
+    r.Error(r.LineOfKey(claims_key),
+            std::string(claims_key) + ": give " + key + " or " + claims_key + ", not both");
+    return false;
+  }
+  if (has_pattern) {
+    out->own = CompileRe(r, key);
+    return out->own != nullptr;
+  }
+  out->claims = r.String(claims_key).value_or("");
+  if (out->claims.empty() || context.vocabulary == nullptr) return true;
+  const std::string unknown = context.vocabulary->Unknown(claims_key, out->claims);
+  if (!unknown.empty()) r.Error(r.LineOfKey(claims_key), std::string(claims_key) + ": " + unknown);
+  return unknown.empty();
+}
+
 }  // namespace
 
 std::unique_ptr<RuleCheck> CompilePattern(TableReader& r, const ParseContext& context) {
-  (void)context;
-  std::unique_ptr<GuardedRegex> pattern = CompileRe(r, "pattern", true);
-  std::unique_ptr<GuardedRegex> after = CompileRe(r, "after", false);
+  Wording pattern, after;
+  bool ok = ReadWording(r, "pattern", "claims", context, &pattern);
+  ok = ReadWording(r, "after", "after_claims", context, &after) && ok;
+  if (ok && !pattern.given()) {
+    r.Error(r.line(),
+            "a pattern rule needs 'pattern' (an RE2 pattern) or 'claims' (a list of "
+            "words.toml [claims])");
+    ok = false;
+  }
   std::optional<std::string> role = r.Enum("role", {"actual", "target", "other"}, std::nullopt);
-  if (!pattern || (r.table().contains("after") && !after)) return nullptr;
+  if (!ok) return nullptr;
   std::optional<Role> want;
   if (role)
     want = *role == "actual" ? Role::kActual : *role == "target" ? Role::kTarget : Role::kOther;

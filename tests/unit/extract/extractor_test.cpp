@@ -42,6 +42,15 @@ std::vector<std::string> Texts(const Report& r) {
 
 BOOST_AUTO_TEST_SUITE(ExtractorTest)
 
+BOOST_AUTO_TEST_CASE(AClaimOfTargetsMetIsReadFromTheClaimWords) {
+  // words.toml [claims]: `met` marks the sentence, `denied` cancels it.
+  BOOST_TEST(Only(Plan("全年实现地区生产总值82.7亿元，圆满完成年度目标。"), "82.7亿元").claims_met);
+  BOOST_TEST(!Only(Plan("全年实现地区生产总值82.7亿元，未完成年度目标。"), "82.7亿元").claims_met);
+  BOOST_TEST(!Only(Plan("全年实现地区生产总值82.7亿元。"), "82.7亿元").claims_met);
+  const ClaimWords& claims = testing::DefaultEngine().lexicon().claim_words();
+  for (const char* name : {"met", "denied"}) BOOST_TEST(claims.Find(name) != nullptr, name);
+}
+
 BOOST_AUTO_TEST_CASE(ReadsALevelInBaseUnits) {
   Report r = Plan("全年地区生产总值实现82.7亿元、同比增长0.4%,增速居全市第5。");
   const Fact& gdp = Only(r, "82.7亿元");
