@@ -18,6 +18,7 @@
 #include "cli/facts_output.h"
 #include "cli/output.h"
 #include "diag/formats.h"
+#include "diag/render.h"
 #include "engine/audit.h"
 #include "engine/config.h"
 #include "engine/engine.h"
@@ -332,60 +333,35 @@ void WarnSeriesRules(const Options& o, const Engine& engine) {
 // The findings of check or audit (all of them, sorted, the baseline applied)
 // in one of the formats that need them all at once. `page` carries what only
 // the review page shows; its rules and language are filled in here.
-std::string RenderFindings(const std::string& format, const std::vector<Diagnostic>& diagnostics,
-                           const std::vector<const SourceFile*>& files, const Engine& engine,
-                           const Options& o, PageOptions page) {
-  const bool english = o.lang == "en";
-  const int file_count = static_cast<int>(files.size());
-  if (format == "json") return RenderJson(diagnostics);
-  if (format == "sarif")
-    return RenderSarif(diagnostics, RuleInfos(engine, english), PLANCHECK_VERSION);
-  if (format == "markdown") return RenderMarkdown(diagnostics, file_count, english);
-  if (format == "github") {
-    SeverityCounts counts;
-    for (const Diagnostic& d : diagnostics) counts.Add(d);
-    return GithubCapNotice(counts, english) + RenderGithub(diagnostics);
-  }
-  if (format == "html") {
-    page.rules = RuleInfos(engine, english);
-    page.english = english;
-    return RenderHtml(diagnostics, files, PLANCHECK_VERSION, page);
-  }
-  if (diagnostics.empty()) return "";
-  TextOptions t;
-  t.color = UseColor(o);
-  t.english = english;
-  return RenderText(diagnostics, t, file_count);
+// What the renderers need of this run: the rules' words, the version, the
+// language and colour the options ask for.
+RenderContext ContextOf(const Options& o, const Engine& engine) {
+  RenderContext c;
+  c.english = o.lang == "en";
+  c.color = UseColor(o);
+  c.rules = RuleInfos(engine, c.english);
+  c.version = PLANCHECK_VERSION;
+  return c;
 }
 
 // check for the formats that can be written one report at a time (text,
 // json, github): reports are read, checked and rendered on -j workers and
 // freed at once, so memory stays that of a few reports however many are
 // given. Files are taken in path order, which is the order of the output.
-int CheckStreaming(const Options& o, const Engine& engine, const std::string& format,
+int CheckStreaming(const Options& o, const Engine& engine, const Renderer& renderer,
                    const Baseline& baseline, Severity fail_on) {
   if (o.args.empty()) return Fail("no input files (see 'plancheck --help')");
   std::vector<InputFile> files = InputFiles(o.args);
   std::stable_sort(files.begin(), files.end(),
                    [](const InputFile& a, const InputFile& b) { return a.display < b.display; });
-  TextOptions text_options;
-  text_options.color = UseColor(o);
-  text_options.english = o.lang == "en";
+  const RenderContext context = ContextOf(o, engine);
   CheckOptions check;
-  check.english = o.lang == "en";
+  check.english = context.english;
   check.baseline = &baseline;
   check.fail_on = fail_on;
   const std::vector<CheckedFile> results =
       CheckEach(engine, files, Reading(o), check, [&](const std::vector<Diagnostic>& diagnostics) {
-        std::string rendered;
-        if (format == "json") {
-          for (const Diagnostic& d : diagnostics) rendered += ",\n" + RenderJsonDiagnostic(d);
-        } else if (format == "github") {
-          rendered = RenderGithub(diagnostics);
-        } else {
-          rendered = RenderText(diagnostics, text_options, 0);
-        }
-        return rendered;
+        return renderer.part(diagnostics, context);
       });
   // A file that cannot be read gets its error line; the others are still
   // reported, and the run exits 2.
@@ -398,34 +374,31 @@ int CheckStreaming(const Options& o, const Engine& engine, const std::string& fo
   }
   SeverityCounts total;
   bool fails = false;
-  std::string out;
-  if (format == "json") out = JsonHeader();
-  bool first = true;
+  std::vector<std::string> parts;
   for (const CheckedFile& r : results) {
     total.Add(r.counts);
     fails = fails || r.fails;
-    if (format == "json" && !r.rendered.empty()) {
-      out += first ? r.rendered.substr(1) : r.rendered;  // drop the leading ','
-      first = false;
-    } else if (format != "json") {
-      out += r.rendered;
-    }
+    parts.push_back(r.rendered);
   }
-  if (format == "json") out += JsonFooter(first);
-  if (format == "github") out = GithubCapNotice(total, o.lang == "en") + out;
   const int read = static_cast<int>(std::count_if(
       results.begin(), results.end(), [](const CheckedFile& r) { return r.status.ok(); }));
-  if (format == "text" && (total.total() > 0 || total.suppressed > 0))
-    out += Summary(total, read, o.lang == "en") + "\n";
-  if (!Write(o, o.output, out) || unreadable) return 2;
+  if (!Write(o, o.output, renderer.join(parts, total, read, context)) || unreadable) return 2;
   return fails ? 1 : 0;
 }
 
+// The renderer --format names (`fallback` when none), or null after saying
+// which formats `command` has.
+const Renderer* ChooseRenderer(const Options& o, const char* command) {
+  const std::string format = o.format.empty() ? "text" : o.format;
+  const Renderer* renderer = FindRenderer(format);
+  if (renderer == nullptr)
+    Fail("unknown format '" + format + "' for " + command + DidYouMean(format, RendererNames()));
+  return renderer;
+}
+
 int CmdCheck(const Options& o) {
-  std::string format = o.format.empty() ? "text" : o.format;
-  const std::vector<std::string> kFormats = {"text", "json", "sarif", "github", "html", "markdown"};
-  if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
-    return Fail("unknown format '" + format + "' for check" + DidYouMean(format, kFormats));
+  const Renderer* renderer = ChooseRenderer(o, "check");
+  if (renderer == nullptr) return 2;
   Baseline baseline;
   if (!o.baseline.empty()) {
     Result<std::string> text = ReadFileBytes(o.baseline);
@@ -440,8 +413,8 @@ int CmdCheck(const Options& o) {
   Engine engine;
   if (!LoadEngine(o, &engine)) return 2;
   WarnSeriesRules(o, engine);
-  if ((format == "text" || format == "json" || format == "github") && o.write_baseline.empty())
-    return CheckStreaming(o, engine, format, baseline, fail_on);
+  if (renderer->part != nullptr && o.write_baseline.empty())
+    return CheckStreaming(o, engine, *renderer, baseline, fail_on);
   Loaded loaded;
   if (!LoadReports(o, engine, &loaded)) return 2;
   const std::vector<Report>& reports = loaded.reports;
@@ -455,12 +428,10 @@ int CmdCheck(const Options& o) {
     for (Diagnostic& d : diagnostics) d.suppressed = true;
   }
   ApplyBaseline(baseline, &diagnostics);
-  std::vector<const SourceFile*> files;
-  for (const Report& r : reports) files.push_back(r.file.get());
-  PageOptions page;
-  page.acknowledged = o.baseline.empty() ? nullptr : &baseline;
-  const std::string out = RenderFindings(format, diagnostics, files, engine, o, std::move(page));
-  if (!Write(o, o.output, out) || loaded.failed) return 2;
+  RenderContext context = ContextOf(o, engine);
+  for (const Report& r : reports) context.files.push_back(r.file.get());
+  context.page.acknowledged = o.baseline.empty() ? nullptr : &baseline;
+  if (!Write(o, o.output, renderer->whole(diagnostics, context)) || loaded.failed) return 2;
   for (const Diagnostic& d : diagnostics)
     if (!d.suppressed && d.severity >= fail_on) return 1;
   return 0;
@@ -546,12 +517,16 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
 
 int CmdAudit(const Options& given) {
   Options o = given;
-  std::string format = o.format.empty() ? "text" : o.format;
-  const std::vector<std::string> kFormats =
-      o.table ? std::vector<std::string>{"text", "csv", "markdown", "json"}
-              : std::vector<std::string>{"text", "json", "sarif", "github", "html", "markdown"};
-  if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
-    return Fail("unknown format '" + format + "' for audit" + DidYouMean(format, kFormats));
+  const std::string format = o.format.empty() ? "text" : o.format;
+  const Renderer* renderer = nullptr;
+  if (o.table) {
+    const std::vector<std::string> kFormats = {"text", "csv", "markdown", "json"};
+    if (std::find(kFormats.begin(), kFormats.end(), format) == kFormats.end())
+      return Fail("unknown format '" + format + "' for audit --table" +
+                  DidYouMean(format, kFormats));
+  } else if ((renderer = ChooseRenderer(o, "audit")) == nullptr) {
+    return 2;
+  }
   Severity fail_on;
   if (!ParseSeverity(o.fail_on, &fail_on))
     return Fail("--fail-on must be error, warning or note, not '" + o.fail_on + "'");
@@ -609,13 +584,12 @@ int CmdAudit(const Options& given) {
   if (o.table) {
     out = RenderAuditTable(BuildAuditTable(series, engine.OutcomeFields()), format);
   } else {
-    std::vector<const SourceFile*> files;
+    RenderContext context = ContextOf(o, engine);
     for (const auto& s : series)
-      for (const Report* r : s) files.push_back(r->file.get());
-    PageOptions page;
+      for (const Report* r : s) context.files.push_back(r->file.get());
     if (format == "html")
-      page.trends = AuditTrends(BuildAuditTable(series, engine.OutcomeFields()));
-    out = RenderFindings(format, diagnostics, files, engine, o, std::move(page));
+      context.page.trends = AuditTrends(BuildAuditTable(series, engine.OutcomeFields()));
+    out = renderer->whole(diagnostics, context);
   }
   if (!Write(o, o.output, out) || loaded.failed) return 2;
   if (o.table) return 0;
