@@ -74,12 +74,12 @@ std::string RenderFactsJsonl(const std::vector<const Report*>& reports) {
       if (!f.tier.empty()) j["tier"] = f.tier;
       if (f.cumulative) j["cumulative"] = true;
       if (f.multi_year) j["multi_year"] = true;
-      if (f.list_kind != ListKind::kNone) {
-        j["list"] = {{"kind", ListKindName(f.list_kind)},
-                     {"id", f.list_id},
-                     {"items", f.list_items},
-                     {"values", f.list_values},
-                     {"index", f.list_index}};
+      if (f.list.kind != ListKind::kNone) {
+        j["list"] = {{"kind", ListKindName(f.list.kind)},
+                     {"id", f.list.id},
+                     {"items", f.list.items},
+                     {"values", f.list.values},
+                     {"index", f.list.index}};
       }
       out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     }

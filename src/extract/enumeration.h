@@ -13,12 +13,15 @@
 #include <string_view>
 #include <vector>
 
+#include "base/span.h"
+
 namespace plancheck {
 
 struct Enumeration {
   int names = 0;     // how many are named
   bool etc = false;  // 等: the names are examples
   std::string text;  // the names as listed, joined by 、 (新建东城、葭萌)
+  Span span;         // the names and the count, in the source (set by the extractor)
 };
 
 // The names in `before` (the clause's words up to the number, no other

@@ -546,10 +546,8 @@ void Extractor::ReadEnumerationOf(const ParagraphText& p, const Around& a, const
     if (std::optional<Enumeration> e =
             ReadEnumeration(a.narrow, std::string_view(t).substr(q.begin, q.end - q.begin),
                             std::string_view(t).substr(q.end), enumeration_verbs_)) {
-      f.enum_names = e->names;
-      f.enum_etc = e->etc;
-      f.enum_list = e->text;
-      f.enum_span = source_span(a.seg_start, q.end);
+      f.enumeration = std::move(*e);
+      f.enumeration.span = source_span(a.seg_start, q.end);
     }
   }
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "base/span.h"
+#include "extract/enumeration.h"
 #include "extract/lexicon.h"
 #include "extract/measure.h"
 #include "segment/document.h"
@@ -18,6 +19,19 @@ namespace plancheck {
 enum class ListKind { kNone, kRespectively, kEach, kPairwise };
 
 const char* ListKindName(ListKind k);
+
+// Where a fact stands in a list of values (分别, 均, or values paired
+// without 分别): "城镇和农村居民人均可支配收入分别增长5.8%、6.9%".
+struct ListPlace {
+  int id = -1;  // the list's number within the report; -1: in no list
+  ListKind kind = ListKind::kNone;
+  int items = 0;      // the items named before the values
+  int commas = 0;     // the items as 、 alone separates them (和 may belong to a name)
+  std::string names;  // the items as read, joined by 、 (for messages)
+  int values = 0;
+  int index = 0;  // this value's place among them
+  Span span;      // the items and values
+};
 
 struct Fact {
   Span span;                    // the quantity as printed: 1600人以上, 第5, 8.5%
@@ -54,20 +68,8 @@ struct Fact {
   bool multi_year = false;  // 年均, 过去五年: not a single year's figure
   char written_sign = 0;    // '-' or '+' printed before the number
   int direction = 0;        // +1 增长…, -1 下降…, 0 none
-  // The list the fact came from (分别, 均, or values paired without 分别).
-  int list_id = -1;
-  ListKind list_kind = ListKind::kNone;
-  int list_items = 0;
-  int list_commas = 0;     // the items as 、 alone separates them
-  std::string list_names;  // the items as read, joined by 、 (for messages)
-  int list_values = 0;
-  int list_index = 0;
-  Span list_span;  // the items and values of the list
-  // Named items right before a count ("东城、葭萌2所").
-  int enum_names = 0;
-  bool enum_etc = false;
-  std::string enum_list;  // the names as listed, joined by 、 (for messages)
-  Span enum_span;
+  ListPlace list;           // the 分别 / 均 / pairwise list it came from, if any
+  Enumeration enumeration;  // named items right before a count
   // Whole and parts: the index (in the report's fact list) of the fact this
   // one is a part of — after 其中, or a later stage of 签约 → 开工 → 投产 —
   // or -1.

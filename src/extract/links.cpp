@@ -53,7 +53,7 @@ void LinkParts(const ParagraphText& paragraph, const ExtractWords& words, size_t
       const Fact& w = (*facts)[whole];
       for (size_t k = split; k < at.size() && at[k] < end; ++k) {
         Fact& part = (*facts)[first + k];
-        if (part.measure == w.measure && part.unit == w.unit && part.list_kind != ListKind::kEach)
+        if (part.measure == w.measure && part.unit == w.unit && part.list.kind != ListKind::kEach)
           part.part_of = whole;
       }
     }

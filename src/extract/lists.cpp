@@ -168,14 +168,14 @@ std::vector<Fact> ListReader::Read(const ParagraphText& p, std::vector<RawQuanti
     const int id = (*next_list_id)++;
     const Span list_span = p.SourceSpan(clause_start, found[last].end);
     auto mark = [&](size_t index, size_t list_values, Fact* f) {
-      f->list_id = id;
-      f->list_kind = kind;
-      f->list_items = static_cast<int>(items.size());
-      f->list_commas = commas;
-      f->list_names = names;
-      f->list_values = static_cast<int>(list_values);
-      f->list_index = static_cast<int>(index);
-      f->list_span = list_span;
+      f->list.id = id;
+      f->list.kind = kind;
+      f->list.items = static_cast<int>(items.size());
+      f->list.commas = commas;
+      f->list.names = names;
+      f->list.values = static_cast<int>(list_values);
+      f->list.index = static_cast<int>(index);
+      f->list.span = list_span;
     };
     if (kind == ListKind::kEach) {
       const Fact base = std::move(found[qi].fact);

@@ -24,10 +24,10 @@ class Bound : public RuleCheck {
     for (const Fact& t : *in.facts) {
       b.facts[0] = &t;
       if (!subject_->Test(b) || assert_->Test(b)) continue;
-      if (once_per_list_ && t.list_id >= 0 && !lists_seen.insert(t.list_id).second) continue;
+      if (once_per_list_ && t.list.id >= 0 && !lists_seen.insert(t.list.id).second) continue;
       Span span = t.span;
-      if (span_ == SpanChoice::kList && t.list_span.valid()) span = t.list_span;
-      if (span_ == SpanChoice::kEnumeration && t.enum_span.valid()) span = t.enum_span;
+      if (span_ == SpanChoice::kList && t.list.span.valid()) span = t.list.span;
+      if (span_ == SpanChoice::kEnumeration && t.enumeration.span.valid()) span = t.enumeration.span;
       if (span_ == SpanChoice::kIndicator && t.indicator_span.valid()) span = t.indicator_span;
       const Span* note = span.begin != t.span.begin || span.end != t.span.end ? &t.span : nullptr;
       if (rule.note.empty()) note = nullptr;

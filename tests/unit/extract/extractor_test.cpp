@@ -115,8 +115,8 @@ BOOST_AUTO_TEST_CASE(RespectivelyPairsItemsWithValues) {
   BOOST_TEST(r.facts[0].indicator_name() == "城镇居民人均可支配收入");
   BOOST_TEST(r.facts[1].indicator_name() == "农村居民人均可支配收入");
   BOOST_TEST(MeasureName(r.facts[1].measure) == std::string("growth"));
-  BOOST_TEST(r.facts[0].list_items == 2);
-  BOOST_TEST(r.facts[0].list_values == 2);
+  BOOST_TEST(r.facts[0].list.items == 2);
+  BOOST_TEST(r.facts[0].list.values == 2);
 }
 
 BOOST_AUTO_TEST_CASE(EachGivesEveryItemTheValue) {
@@ -137,10 +137,10 @@ BOOST_AUTO_TEST_CASE(PairsValuesWithoutRespectively) {
 
 BOOST_AUTO_TEST_CASE(CountsNamedItemsBeforeACount) {
   Report r = Plan("新建东城、葭萌2所公办幼儿园,加快虎跳、清水等4个乡镇建设。");
-  BOOST_TEST(Only(r, "2所").enum_names == 2);
-  BOOST_TEST(!Only(r, "2所").enum_etc);
-  BOOST_TEST(Only(r, "4个").enum_names == 2);
-  BOOST_TEST(Only(r, "4个").enum_etc);
+  BOOST_TEST(Only(r, "2所").enumeration.names == 2);
+  BOOST_TEST(!Only(r, "2所").enumeration.etc);
+  BOOST_TEST(Only(r, "4个").enumeration.names == 2);
+  BOOST_TEST(Only(r, "4个").enumeration.etc);
 }
 
 BOOST_AUTO_TEST_CASE(TierIsPartOfIdentity) {
@@ -238,14 +238,14 @@ BOOST_AUTO_TEST_CASE(BareNumbersShareTheUnitOfTheNext) {
   BOOST_TEST(r.facts[0].text == "4.2");
   BOOST_TEST(r.facts[0].value == 4.2);
   BOOST_TEST(r.facts[0].unit == "百分点");
-  BOOST_TEST(r.facts[0].list_items == 2);
-  BOOST_TEST(r.facts[0].list_values == 2);
+  BOOST_TEST(r.facts[0].list.items == 2);
+  BOOST_TEST(r.facts[0].list.values == 2);
 }
 
 BOOST_AUTO_TEST_CASE(RespectivelyWithOneValueGivesEachItemIt) {
   Report r = Gwr("", "今年化学需氧量、氨氮排放量要分别下降2%。");
   BOOST_REQUIRE(r.facts.size() == 2u);
-  BOOST_TEST(ListKindName(r.facts[0].list_kind) == std::string("each"));
+  BOOST_TEST(ListKindName(r.facts[0].list.kind) == std::string("each"));
   BOOST_TEST(r.facts[1].value == -2);
 }
 
@@ -324,12 +324,12 @@ BOOST_AUTO_TEST_CASE(AnnualAverageIsNoDistributiveJun) {
   Report r = Plan(
       "规上工业增加值年均增长6.5%，城乡居民人均可支配收入增长5%。化学需氧量、氨氮排放量均下降2%。");
   const Fact& average = Only(r, "6.5%");
-  BOOST_TEST((average.list_kind == ListKind::kNone));
+  BOOST_TEST((average.list.kind == ListKind::kNone));
   BOOST_TEST(average.subject == "规上工业增加值");
   BOOST_TEST(PeriodKindName(average.period.kind) == std::string("average"));
   int each = 0;
   for (const Fact& f : r.facts)
-    if (f.text == "2%" && f.list_kind == ListKind::kEach) ++each;
+    if (f.text == "2%" && f.list.kind == ListKind::kEach) ++each;
   BOOST_TEST(each == 2);
 }
 

@@ -53,42 +53,42 @@ BOOST_AUTO_TEST_CASE(TheLastItemSharesItsHeadNoun) {
 BOOST_AUTO_TEST_CASE(RespectivelyPairsValuesWithItems) {
   std::vector<Fact> facts = Read("进口、出口分别增长5%和7%。");
   BOOST_REQUIRE(facts.size() == 2u);
-  BOOST_TEST((facts[0].list_kind == ListKind::kRespectively));
+  BOOST_TEST((facts[0].list.kind == ListKind::kRespectively));
   BOOST_TEST(facts[0].subject == "进口");
   BOOST_TEST(facts[1].subject == "出口");
-  BOOST_TEST(facts[1].list_index == 1);
-  BOOST_TEST(facts[0].list_id == facts[1].list_id);
+  BOOST_TEST(facts[1].list.index == 1);
+  BOOST_TEST(facts[0].list.id == facts[1].list.id);
 }
 
 BOOST_AUTO_TEST_CASE(EachGivesEveryItemTheValue) {
   std::vector<Fact> facts = Read("游客人次、旅游花费均增长10%。");
   BOOST_REQUIRE(facts.size() == 2u);
-  BOOST_TEST((facts[0].list_kind == ListKind::kEach));
+  BOOST_TEST((facts[0].list.kind == ListKind::kEach));
   BOOST_TEST(facts[0].value == facts[1].value);
   BOOST_TEST(facts[1].subject == "旅游花费");
   facts = Read("二氧化硫、化学需氧量排放量都要减少2%。");
   BOOST_REQUIRE(facts.size() == 2u);
-  BOOST_TEST((facts[0].list_kind == ListKind::kEach));
+  BOOST_TEST((facts[0].list.kind == ListKind::kEach));
   BOOST_TEST(facts[0].subject == "二氧化硫");
   BOOST_TEST(facts[0].indicator_name() == "二氧化硫排放量");
   // 年均, 人均 are no distributive 均.
   facts = Read("城镇居民人均可支配收入年均增长6%。");
   BOOST_REQUIRE(facts.size() == 1u);
-  BOOST_TEST((facts[0].list_kind == ListKind::kNone));
+  BOOST_TEST((facts[0].list.kind == ListKind::kNone));
 }
 
 BOOST_AUTO_TEST_CASE(CountsThatDisagreeStayOnTheFacts) {
   std::vector<Fact> facts = Read("工业、服务业、农业分别增长5%和7%。");
   BOOST_REQUIRE(facts.size() == 2u);
-  BOOST_TEST(facts[0].list_items == 3);
-  BOOST_TEST(facts[0].list_values == 2);
+  BOOST_TEST(facts[0].list.items == 3);
+  BOOST_TEST(facts[0].list.values == 2);
 }
 
 BOOST_AUTO_TEST_CASE(ValuesThatMerelyFollowEachOtherAreNoList) {
   std::vector<Fact> facts = Read("完成投资50亿元、120个项目。");
   BOOST_REQUIRE(facts.size() == 2u);
-  BOOST_TEST((facts[0].list_kind == ListKind::kNone));
-  BOOST_TEST((facts[1].list_kind == ListKind::kNone));
+  BOOST_TEST((facts[0].list.kind == ListKind::kNone));
+  BOOST_TEST((facts[1].list.kind == ListKind::kNone));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
