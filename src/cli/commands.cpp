@@ -1,6 +1,5 @@
 #include "cli/commands.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -465,54 +464,6 @@ int CmdFacts(const Options& o) {
                     : format == "csv" ? RenderFactsCsv(list)
                                       : RenderFactsTable(list);
   return Write(o, o.output, out) && !loaded.failed ? 0 : 2;
-}
-
-// The report files under `dir`, recursively, sorted (*.txt and Word
-// documents: ReportExtensions), skipping hidden files and directories (.git)
-// and Word's lock files (~$name.docx).
-bool IsReportName(const std::string& name) {
-  for (const std::string& ext : ReportExtensions())
-    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
-      return true;
-  return false;
-}
-
-void ReportsUnder(const std::string& dir, int depth, std::vector<std::string>* out) {
-  if (depth > 32) return;
-  DIR* d = opendir(dir.c_str());
-  if (d == nullptr) return;
-  std::vector<std::string> names;
-  while (dirent* e = readdir(d))
-    if (e->d_name[0] != '.') names.emplace_back(e->d_name);
-  closedir(d);
-  std::sort(names.begin(), names.end());
-  const std::string prefix = dir + (dir.back() == '/' ? "" : "/");
-  for (const std::string& name : names) {
-    const std::string path = prefix + name;
-    struct stat st;
-    if (stat(path.c_str(), &st) != 0) continue;
-    if (S_ISDIR(st.st_mode))
-      ReportsUnder(path, depth + 1, out);
-    else if (S_ISREG(st.st_mode) && name.compare(0, 2, "~$") != 0 && IsReportName(name))
-      out->push_back(path);
-  }
-}
-
-// Expands directories to the report files under them, as ruff and eslint
-// do; a directory without any is an input error of its own.
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
-  std::vector<std::string> out;
-  for (const std::string& a : args) {
-    struct stat st;
-    if (a != "-" && stat(a.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
-      const size_t before = out.size();
-      ReportsUnder(a, 0, &out);
-      if (out.size() == before) out.push_back(a);  // read as itself: "is a directory"
-    } else {
-      out.push_back(a);
-    }
-  }
-  return out;
 }
 
 int CmdAudit(const Options& given) {

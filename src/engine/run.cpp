@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <thread>
 
 namespace plancheck {
@@ -20,6 +21,55 @@ void ParallelFor(size_t n, int jobs, const std::function<void(size_t)>& work) {
     });
   }
   for (std::thread& t : threads) t.join();
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool IsReportName(const std::string& name) {
+  for (const std::string& ext : ReportExtensions())
+    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
+      return true;
+  return false;
+}
+
+// The report files under `dir` into `out`: each directory's entries in name
+// order, its subdirectories where they fall in that order (through links,
+// 32 deep at most: a link loop ends there).
+void ReportsUnder(const fs::path& dir, int depth, std::vector<std::string>* out) {
+  if (depth > 32) return;
+  std::error_code error;
+  std::vector<fs::path> entries;
+  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error))
+    if (it->path().filename().string()[0] != '.') entries.push_back(it->path());
+  std::sort(entries.begin(), entries.end(),
+            [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+  for (const fs::path& path : entries) {
+    const std::string name = path.filename().string();
+    const fs::file_status status = fs::status(path, error);
+    if (fs::is_directory(status))
+      ReportsUnder(path, depth + 1, out);
+    else if (fs::is_regular_file(status) && name.compare(0, 2, "~$") != 0 && IsReportName(name))
+      out->push_back(path.string());
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& args) {
+  std::vector<std::string> out;
+  for (const std::string& a : args) {
+    std::error_code error;
+    if (a != "-" && fs::is_directory(a, error)) {
+      const size_t before = out.size();
+      ReportsUnder(a, 0, &out);
+      if (out.size() == before) out.push_back(a);  // read as itself: "is a directory"
+    } else {
+      out.push_back(a);
+    }
+  }
+  return out;
 }
 
 std::vector<InputFile> InputFiles(const std::vector<std::string>& paths) {

@@ -26,6 +26,13 @@ struct InputFile {
 };
 std::vector<InputFile> InputFiles(const std::vector<std::string>& paths);
 
+// The arguments with each directory replaced by the report files under it,
+// recursively, in name order (ReportExtensions: .txt, Word documents, web
+// pages), skipping hidden files and directories (.git) and Word's lock
+// files (~$name.docx), as ruff and eslint do; a directory without any stays
+// itself, to be reported as a directory.
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& args);
+
 // How files are read.
 struct ReadOptions {
   std::string encoding;  // "" detects

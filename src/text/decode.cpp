@@ -1,6 +1,5 @@
 #include "text/decode.h"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unicode/ucnv.h>
@@ -12,6 +11,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -245,15 +245,16 @@ Result<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
 }
 
 Result<std::vector<std::string>> ListFiles(const std::string& dir, std::string_view suffix) {
-  DIR* d = opendir(dir.c_str());
-  if (d == nullptr) return Status::Error(std::strerror(errno));
+  std::error_code error;
   std::vector<std::string> names;
-  while (dirent* e = readdir(d)) {
-    std::string_view name = e->d_name;
-    if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix)
-      names.emplace_back(name);
+  for (std::filesystem::directory_iterator it(dir, error), end; !error && it != end;
+       it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() > suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix.data(), suffix.size()) == 0)
+      names.push_back(name);
   }
-  closedir(d);
+  if (error) return Status::Error(error.message());
   std::sort(names.begin(), names.end());
   return names;
 }
