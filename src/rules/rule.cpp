@@ -16,22 +16,20 @@ const std::string& Rule::Explanation(bool english) const {
 }
 
 Diagnostic Rule::Make(const CheckInput& input, const Bindings& b, const Span& primary,
-                      const Span* other) const {
+                      std::initializer_list<const Span*> notes) const {
   Diagnostic d;
   d.rule = id;
   d.severity = severity;
   const Template& msg = input.english && !message_en.empty() ? message_en : message;
   d.message = msg.Render(b);
   d.span = primary;
-  if (other != nullptr && other->valid()) {
-    const Template& n = input.english && !note_en.empty() ? note_en : note;
-    d.related.push_back(Related{*other, n.Render(b)});
-  }
-  // A third fact (the highest part of a range) gets a note too.
-  if (b.facts[2] != nullptr && b.facts[2]->span.valid() &&
-      (other == nullptr || b.facts[2]->span.begin != other->begin)) {
-    const Template& n = input.english && !note_en.empty() ? note_en : note;
-    d.related.push_back(Related{b.facts[2]->span, n.Render(b)});
+  const Template& n = input.english && !note_en.empty() ? note_en : note;
+  for (const Span* note : notes) {
+    if (note == nullptr || !note->valid()) continue;
+    const bool repeated = std::any_of(d.related.begin(), d.related.end(), [&](const Related& r) {
+      return r.span.begin == note->begin;
+    });
+    if (!repeated) d.related.push_back(Related{*note, n.Render(b)});
   }
   // Fingerprint: rule id and the identity of the facts involved.
   std::string print = id;

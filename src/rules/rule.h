@@ -8,6 +8,7 @@
 // once.
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -103,9 +104,10 @@ class Rule {
   const std::string& Explanation(bool english) const;
 
   // Builds the diagnostic for facts bound as the kind's variables: primary
-  // span at `primary`, a note at `other` when given.
+  // span at `primary`, a note (the rule's `note`) at each of `notes` given
+  // (null ones skipped, one note per place).
   Diagnostic Make(const CheckInput& input, const Bindings& b, const Span& primary,
-                  const Span* other) const;
+                  std::initializer_list<const Span*> notes) const;
 };
 
 class RuleSet {

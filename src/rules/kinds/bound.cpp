@@ -27,11 +27,12 @@ class Bound : public RuleCheck {
       if (once_per_list_ && t.list.id >= 0 && !lists_seen.insert(t.list.id).second) continue;
       Span span = t.span;
       if (span_ == SpanChoice::kList && t.list.span.valid()) span = t.list.span;
-      if (span_ == SpanChoice::kEnumeration && t.enumeration.span.valid()) span = t.enumeration.span;
+      if (span_ == SpanChoice::kEnumeration && t.enumeration.span.valid())
+        span = t.enumeration.span;
       if (span_ == SpanChoice::kIndicator && t.indicator_span.valid()) span = t.indicator_span;
       const Span* note = span.begin != t.span.begin || span.end != t.span.end ? &t.span : nullptr;
       if (rule.note.empty()) note = nullptr;
-      sink->Report(rule.Make(in, b, span, note));
+      sink->Report(rule.Make(in, b, span, {note}));
     }
   }
 

@@ -142,12 +142,12 @@ class Compare : public RuleCheck {
         if (!join_->Test(b)) continue;
         matched = true;
         if (no_match_ || assert_->Test(b)) continue;
-        sink->Report(rule.Make(in, b, t.span, &a->span));
+        sink->Report(rule.Make(in, b, t.span, {&a->span}));
         break;
       }
       if (no_match_ && !matched) {
         b.facts[1] = nullptr;
-        sink->Report(rule.Make(in, b, t.span, nullptr));
+        sink->Report(rule.Make(in, b, t.span, {}));
       }
     }
   }

@@ -41,12 +41,12 @@ class Parts : public RuleCheck {
         }
         b.facts[1] = lo;
         b.facts[2] = hi;
-        if (!assert_->Test(b)) sink->Report(rule.Make(in, b, whole.span, &lo->span));
+        if (!assert_->Test(b)) sink->Report(rule.Make(in, b, whole.span, {&lo->span, &hi->span}));
         continue;
       }
       for (const Fact* p : list) {
         b.facts[1] = p;
-        if (!assert_->Test(b)) sink->Report(rule.Make(in, b, p->span, &whole.span));
+        if (!assert_->Test(b)) sink->Report(rule.Make(in, b, p->span, {&whole.span}));
       }
     }
   }

@@ -84,7 +84,7 @@ class Pattern : public RuleCheck {
           bind.env = in.env;
           bind.facts[0] = &f;
           bind.facts[1] = prior ? &*prior : nullptr;
-          sink->Report(rule.Make(in, bind, f.span, prior ? &prior->span : nullptr));
+          sink->Report(rule.Make(in, bind, f.span, {prior ? &prior->span : nullptr}));
         }
         pos = e > b ? e : b + 1;
       }
