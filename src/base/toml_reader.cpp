@@ -57,8 +57,7 @@ std::optional<toml::table> ParseToml(std::string_view text, const std::string& p
   // found by fuzzing), so such a character is reported here first.
   if (size_t at = FindNonAsciiOutsideStrings(text); at != std::string_view::npos) {
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
-    size_t end = at + 1;
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    const size_t end = CharBoundaryAfter(text, at + 1);
     errors->Add(path, line,
                 "unexpected character '" + std::string(text.substr(at, end - at)) +
                     "' outside a string or comment");

@@ -2,6 +2,8 @@
 // byte offset into decoded UTF-8 text; these walk it by code point.
 #pragma once
 
+#include <unicode/utf8.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -10,6 +12,22 @@
 #include <string_view>
 
 namespace plancheck {
+
+// Whether `c` continues a character (a trail byte, 10xxxxxx): ICU's test.
+inline bool IsTrailByte(char c) { return U8_IS_TRAIL(static_cast<uint8_t>(c)); }
+// The bytes of the character `lead` starts: 1 for ASCII and for a byte that
+// starts none.
+inline size_t CharBytes(char lead) { return 1 + U8_COUNT_TRAIL_BYTES(static_cast<uint8_t>(lead)); }
+// `pos` moved back to the start of the character it is inside.
+inline size_t CharStart(std::string_view s, size_t pos) {
+  while (pos > 0 && pos < s.size() && IsTrailByte(s[pos])) --pos;
+  return pos;
+}
+// `pos` moved on to the next character boundary (itself when it is one).
+inline size_t CharBoundaryAfter(std::string_view s, size_t pos) {
+  while (pos < s.size() && IsTrailByte(s[pos])) ++pos;
+  return pos;
+}
 
 // Decodes the code point starting at `*pos` and advances `*pos` past it.
 // REQUIRES: `*pos < s.size()` and `s` is valid UTF-8 (decoded text always is).

@@ -250,8 +250,7 @@ Extractor::Around Extractor::Place(const ParagraphText& p, const RawQuantity& q,
   // window, so that work per quantity stays constant.
   constexpr size_t kWindow = 600;
   size_t window_start = q.begin - a.sentence_start > kWindow ? q.begin - kWindow : a.sentence_start;
-  while (window_start < q.begin && (static_cast<unsigned char>(t[window_start]) & 0xC0) == 0x80)
-    ++window_start;
+  window_start = std::min(CharBoundaryAfter(t, window_start), q.begin);
   a.sentence = std::string_view(t.data() + window_start, q.begin - window_start);
   return a;
 }

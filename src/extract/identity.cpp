@@ -31,11 +31,6 @@ void RemoveYears(std::string* text) {
 
 }  // namespace
 
-// The bytes of the UTF-8 character led by `lead`.
-static inline size_t CharBytes(unsigned char lead) {
-  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-}
-
 // The code point starting at text[at], decoded without checks (the text is
 // valid UTF-8); a truncated sequence reads as its lead byte.
 static inline uint32_t CodePointAt(std::string_view text, size_t at) {
@@ -55,11 +50,7 @@ size_t WordSet::Bucket(std::string_view text, size_t at) {
 }
 
 // Where the character ending at text[end - 1] starts.
-static size_t LastCharStart(std::string_view text, size_t end) {
-  size_t at = end - 1;
-  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
-  return at;
-}
+static size_t LastCharStart(std::string_view text, size_t end) { return CharStart(text, end - 1); }
 
 template <typename BucketOf>
 WordSet::Index WordSet::Build(BucketOf bucket_of) const {
@@ -150,14 +141,14 @@ uint8_t WordSet::TagsIn(std::string_view text) const {
       tags |= tags_[word];
       at += words_[word].size();
     } else {
-      at += CharBytes(static_cast<unsigned char>(text[at]));
+      at += CharBytes(text[at]);
     }
   }
   return tags;
 }
 
 bool WordSet::ContainedIn(std::string_view text) const {
-  for (size_t at = 0; at < text.size(); at += CharBytes(static_cast<unsigned char>(text[at])))
+  for (size_t at = 0; at < text.size(); at += CharBytes(text[at]))
     if (WordAt(text, at) >= 0) return true;
   return false;
 }
@@ -173,7 +164,7 @@ std::string WordSet::RemovedFrom(std::string_view text) const {
       at += words_[word].size();
       continue;
     }
-    const size_t next = std::min(text.size(), at + CharBytes(static_cast<unsigned char>(text[at])));
+    const size_t next = std::min(text.size(), at + CharBytes(text[at]));
     out.append(text.substr(at, next - at));
     at = next;
   }
@@ -226,7 +217,7 @@ bool IdentityReader::NarrowsAlias(std::string_view before) const {
   constexpr size_t kTail = 96;
   if (before.size() > kTail) {
     size_t cut = before.size() - kTail;
-    while (cut < before.size() && (static_cast<unsigned char>(before[cut]) & 0xC0) == 0x80) ++cut;
+    cut = CharBoundaryAfter(before, cut);
     before.remove_prefix(cut);
   }
   std::string rest(before);
@@ -246,8 +237,7 @@ bool IdentityReader::NarrowsAlias(std::string_view before) const {
   rest.resize(earliest);
   if (rest.empty() || EndsInMark(rest)) return false;
   // A count before the alias ("确保26个省市重点项目") ends a phrase of its own.
-  size_t last_char = rest.size() - 1;
-  while (last_char > 0 && (static_cast<unsigned char>(rest[last_char]) & 0xC0) == 0x80) --last_char;
+  const size_t last_char = CharStart(rest, rest.size() - 1);
   if (last_char > 0 && rest[last_char - 1] >= '0' && rest[last_char - 1] <= '9') return false;
   // ASCII before an alias is a label or a figure (2025年 was removed above).
   return static_cast<unsigned char>(rest.back()) >= 0x80;
@@ -269,8 +259,7 @@ std::string IdentityReader::NounAfter(std::string_view after) const {
     NextCodePoint(after, &end);
   }
   if (end > limit) end = limit;
-  while (end > 0 && end < after.size() && (static_cast<unsigned char>(after[end]) & 0xC0) == 0x80)
-    --end;
+  end = CharStart(after, end);
   std::string noun(after.substr(0, end));
   // A trailing 、 or 和 joins the next item, not this noun.
   for (std::string_view tail : {"、", "和", "与", "及", "等"})
@@ -284,9 +273,7 @@ std::string IdentityReader::Normalize(std::string_view subject) const {
   text = removed_.RemovedFrom(text);
   // Punctuation left at the ends (—— 其中, a trailing 、) is no part of a name.
   while (!text.empty() && EndsInMark(text)) {
-    size_t last = text.size() - 1;
-    while (last > 0 && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
-    text.resize(last);
+    text.resize(CharStart(text, text.size() - 1));
   }
   return text;
 }

@@ -450,7 +450,7 @@ std::optional<IndicatorMatch> Lexicon::FindIndicator(std::string_view context,
   // longest there.
   for (size_t end = context.size(); end > 0 && !best; --end) {
     // Aliases end on a character boundary.
-    if (end < context.size() && (static_cast<unsigned char>(context[end]) & 0xC0) == 0x80) continue;
+    if (end < context.size() && IsTrailByte(context[end])) continue;
     int node = root_[static_cast<unsigned char>(context[end - 1])];
     if (node == 0) continue;
     for (const Indicator* ind : trie_[node].ends)

@@ -377,12 +377,11 @@ bool QuantityScanner::NextChineseNumeral(const std::string& t, size_t pos, re2::
       i += 16;
     }
     // Sixteen bytes on may be inside a character: step to the next start.
-    while (i < t.size() && (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80) ++i;
+    i = CharBoundaryAfter(t, i);
     if (i >= t.size()) break;
 #endif
     if (!IsChineseNumeralAt(t, i)) {
-      unsigned char b = static_cast<unsigned char>(t[i]);
-      i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      i += CharBytes(t[i]);
       continue;
     }
     size_t run_end = i;
@@ -724,7 +723,7 @@ void QuantityScanner::ShareUnits(const std::string& t, std::vector<RawQuantity>*
     const RawQuantity* next = &q;
     while (true) {
       size_t from = end >= 24 ? end - 24 : 0;
-      while (from > 0 && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+      if (from > 0) from = CharBoundaryAfter(t, from);
       std::string_view head(t.data() + from, end - from);
       if (!(EndsWith(head, "和") || EndsWith(head, "、") || EndsWith(head, "与") ||
             EndsWith(head, "及")))

@@ -186,7 +186,7 @@ void Text(const GumboText& node, std::string_view source, Builder* out) {
       }
       out->Char(ch, c, at(j));
       j += ch.size();
-      while (j < original.size() && (static_cast<unsigned char>(original[j]) & 0xC0) == 0x80) ++j;
+      j = CharBoundaryAfter(original, j);
     }
   }
 }

@@ -27,8 +27,7 @@ SourceFile::SourceFile(std::string path, std::string text, std::string encoding)
     code_points_before_.push_back(count);
     size_t end = std::min(text_.size(), chunk + kCheckpoint);
     uint32_t lead = 0;
-    for (size_t i = chunk; i < end; ++i)
-      lead += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    for (size_t i = chunk; i < end; ++i) lead += !IsTrailByte(text_[i]);
     count += lead;
   }
 }
@@ -62,9 +61,7 @@ size_t SourceFile::LocatedEnd(size_t end) const {
   }
   // One character on, whatever byte `at` is (a page's offsets are kept on
   // character boundaries, but never read past the end on trust).
-  const unsigned char lead = static_cast<unsigned char>(source[at]);
-  const size_t n = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  return std::min(at + n, source.size());
+  return std::min(at + CharBytes(source[at]), source.size());
 }
 
 size_t SourceFile::CodePointsBefore(size_t offset) const {
