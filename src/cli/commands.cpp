@@ -431,9 +431,7 @@ int CmdCheck(const Options& o) {
   for (const Report& r : reports) context.files.push_back(r.file.get());
   context.page.acknowledged = o.baseline.empty() ? nullptr : &baseline;
   if (!Write(o, o.output, renderer->whole(diagnostics, context)) || loaded.failed) return 2;
-  for (const Diagnostic& d : diagnostics)
-    if (!d.suppressed && d.severity >= fail_on) return 1;
-  return 0;
+  return Fails(diagnostics, fail_on) ? 1 : 0;
 }
 
 int CmdFacts(const Options& o) {
@@ -492,32 +490,19 @@ int CmdAudit(const Options& given) {
     return 2;
   }
   const std::vector<Report>& reports = loaded.reports;
-  // With --db, the stored reports join the ones given (a text given again
-  // is taken once).
+  // With --db, the stored reports join the ones given.
   std::vector<Report> stored;
   if (!o.db.empty()) {
-    Result<std::unique_ptr<FactDb>> db = FactDb::Open(o.db);
-    if (!db.ok()) return Fail(o.db + ": " + db.status().message());
-    Result<std::vector<StoredReport>> history = (*db)->LoadReports();
+    Result<std::vector<Report>> history = StoredReports(engine, o.db, reports);
     if (!history.ok()) return Fail(o.db + ": " + history.status().message());
-    std::set<std::string> given;
-    for (const Report& r : reports) given.insert(FactDb::ContentHash(r.file->text()));
-    for (StoredReport& h : *history) {
-      if (given.count(h.hash)) continue;
-      stored.push_back(
-          engine.Analyze(std::make_unique<SourceFile>(h.path, std::move(h.text), h.encoding)));
-    }
+    stored = std::move(*history);
   }
   std::vector<const Report*> list;
   for (const Report& r : reports) list.push_back(&r);
   for (const Report& r : stored) list.push_back(&r);
   std::vector<std::vector<const Report*>> series = Engine::GroupSeries(list);
   // Nothing to compare: say so rather than print nothing and pass.
-  bool consecutive = false;
-  for (const auto& s : series)
-    for (size_t i = 0; i + 1 < s.size(); ++i)
-      consecutive = consecutive || Consecutive(*s[i], *s[i + 1]);
-  if (!consecutive && !list.empty()) {
+  if (!AnyConsecutive(series) && !list.empty()) {
     const std::string why = "audit: nothing to compare: " + std::to_string(list.size()) +
                             " report(s) of " + std::to_string(series.size()) +
                             " region(s), and no two of one region for consecutive years (an audit "
@@ -543,10 +528,7 @@ int CmdAudit(const Options& given) {
     out = renderer->whole(diagnostics, context);
   }
   if (!Write(o, o.output, out) || loaded.failed) return 2;
-  if (o.table) return 0;
-  for (const Diagnostic& d : diagnostics)
-    if (d.severity >= fail_on) return 1;
-  return 0;
+  return !o.table && Fails(diagnostics, fail_on) ? 1 : 0;
 }
 
 int CmdExplain(const Options& o) {

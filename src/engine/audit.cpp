@@ -74,6 +74,13 @@ bool Consecutive(const Report& earlier, const Report& later) {
          *later.document.target_year == *earlier.document.target_year + 1;
 }
 
+bool AnyConsecutive(const std::vector<std::vector<const Report*>>& series) {
+  for (const auto& s : series)
+    for (size_t i = 0; i + 1 < s.size(); ++i)
+      if (Consecutive(*s[i], *s[i + 1])) return true;
+  return false;
+}
+
 std::vector<Fact> JoinedFacts(const Report& earlier, const Report& later) {
   std::vector<Fact> facts = earlier.facts;
   facts.insert(facts.end(), later.facts.begin(), later.facts.end());

@@ -29,6 +29,8 @@ std::vector<Fact> JoinedFacts(const Report& earlier, const Report& later);
 // Whether `later` is the report of the year after `earlier`'s (both known):
 // the pairs an audit compares.
 bool Consecutive(const Report& earlier, const Report& later);
+// Whether some series holds two consecutive reports: anything to compare.
+bool AnyConsecutive(const std::vector<std::vector<const Report*>>& series);
 
 struct TargetPair {
   const Fact* target = nullptr;  // year N's target, from report N

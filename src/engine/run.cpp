@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <set>
 #include <thread>
+
+#include "engine/fact_db.h"
 
 namespace plancheck {
 
@@ -90,6 +93,28 @@ std::vector<Result<Report>> LoadAll(const Engine& engine, const std::vector<Inpu
   return out;
 }
 
+bool Fails(const std::vector<Diagnostic>& diagnostics, Severity fail_on) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [&](const Diagnostic& d) { return !d.suppressed && d.severity >= fail_on; });
+}
+
+Result<std::vector<Report>> StoredReports(const Engine& engine, const std::string& path,
+                                          const std::vector<Report>& given) {
+  Result<std::unique_ptr<FactDb>> db = FactDb::Open(path);
+  if (!db.ok()) return db.status();
+  Result<std::vector<StoredReport>> history = (*db)->LoadReports();
+  if (!history.ok()) return history.status();
+  std::set<std::string> hashes;
+  for (const Report& r : given) hashes.insert(FactDb::ContentHash(r.file->text()));
+  std::vector<Report> stored;
+  for (StoredReport& h : *history) {
+    if (hashes.count(h.hash)) continue;
+    stored.push_back(
+        engine.Analyze(std::make_unique<SourceFile>(h.path, std::move(h.text), h.encoding)));
+  }
+  return stored;
+}
+
 std::vector<CheckedFile> CheckEach(
     const Engine& engine, const std::vector<InputFile>& files, const ReadOptions& read,
     const CheckOptions& check,
@@ -107,10 +132,8 @@ std::vector<CheckedFile> CheckEach(
     engine.Check(*r, check.english, &diagnostics);
     SortDiagnostics(&diagnostics);
     if (check.baseline != nullptr) ApplyBaseline(*check.baseline, &diagnostics);
-    for (const Diagnostic& d : diagnostics) {
-      out.counts.Add(d);
-      if (!d.suppressed && d.severity >= check.fail_on) out.fails = true;
-    }
+    for (const Diagnostic& d : diagnostics) out.counts.Add(d);
+    out.fails = Fails(diagnostics, check.fail_on);
     out.rendered = render(diagnostics);
   });
   return results;

@@ -59,6 +59,15 @@ struct CheckOptions {
   const Baseline* baseline = nullptr;
   Severity fail_on = Severity::kWarning;
 };
+// Whether any finding is at or above `fail_on` and not acknowledged (the
+// run then exits 1).
+bool Fails(const std::vector<Diagnostic>& diagnostics, Severity fail_on);
+
+// The reports of the facts database at `path` (--db) that are not among
+// `given` (the same text given again is taken once), read with `engine`.
+Result<std::vector<Report>> StoredReports(const Engine& engine, const std::string& path,
+                                          const std::vector<Report>& given);
+
 std::vector<CheckedFile> CheckEach(
     const Engine& engine, const std::vector<InputFile>& files, const ReadOptions& read,
     const CheckOptions& check,
