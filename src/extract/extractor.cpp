@@ -417,6 +417,10 @@ void Extractor::ReadIndicator(const ParagraphText& p, const std::vector<RawQuant
       found[qi - 1].fact.indicator != nullptr &&
       bounds.SentenceStart(found[qi - 1].begin) == a.sentence_start)
     f.indicator = found[qi - 1].fact.indicator;
+  // "居民消费价格指数上涨2%": an index's growth is the figure of another
+  // indicator (its 涨幅), the one the targets name.
+  if (f.indicator != nullptr && f.measure == Measure::kGrowth && f.indicator->growth_is != nullptr)
+    f.indicator = f.indicator->growth_is;
   // "农村贫困人口减少1232万人": a direction word that ends the indicator's own
   // name (农村贫困人口减少) names it; the figure is its level.
   if (f.indicator != nullptr && f.measure == Measure::kChange && !q.direction_word.empty() &&

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/spell.h"
 #include "base/status.h"
 #include "base/utf8.h"
 #include "extract/fact.h"
@@ -352,6 +353,8 @@ void Lexicon::LoadIndicatorsTable(const toml::table& doc, const std::string& pat
       ind->kind = kind == "rate"    ? IndicatorKind::kRate
                   : kind == "index" ? IndicatorKind::kIndex
                                     : IndicatorKind::kLevel;
+      ind->growth_is_name = r.String("growth_is").value_or("");
+      ind->growth_is_line = r.LineOfKey("growth_is");
       r.Finish();
       if (Indicator* same = const_cast<Indicator*>(FindByName(ind->name))) {
         if (!same->builtin) {
@@ -372,6 +375,7 @@ void Lexicon::LoadIndicatorsTable(const toml::table& doc, const std::string& pat
       indicators_.push_back(std::move(ind));
     }
   }
+  ResolveGrowthIs(path, errors);
   if (compounds != nullptr) {
     for (const toml::node& node : *compounds) {
       const toml::table* table = node.as_table();
@@ -383,6 +387,19 @@ void Lexicon::LoadIndicatorsTable(const toml::table& doc, const std::string& pat
       r.Finish();
       if (!c.word.empty() && c.parts.size() >= 2) compounds_.push_back(std::move(c));
     }
+  }
+}
+
+void Lexicon::ResolveGrowthIs(const std::string& path, ConfigErrors* errors) {
+  std::vector<std::string> names;
+  for (const auto& ind : indicators_) names.push_back(ind->name);
+  for (auto& ind : indicators_) {
+    if (ind->growth_is_name.empty() || ind->growth_is != nullptr) continue;
+    ind->growth_is = FindByName(ind->growth_is_name);
+    if (ind->growth_is == nullptr)
+      errors->Add(path, ind->growth_is_line,
+                  "[[indicator]] '" + ind->name + "': growth_is names no indicator: '" +
+                      ind->growth_is_name + "'" + DidYouMean(ind->growth_is_name, names));
   }
 }
 

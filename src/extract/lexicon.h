@@ -46,6 +46,11 @@ struct Indicator {
   Polarity polarity = Polarity::kHigher;
   GrowthBasis growth = GrowthBasis::kNone;
   IndicatorKind kind = IndicatorKind::kLevel;
+  // For an index: the indicator its growth is (居民消费价格指数上涨2% is a
+  // 居民消费价格涨幅 of 2%), so that the two wordings are one figure; null if none.
+  const Indicator* growth_is = nullptr;
+  std::string growth_is_name;  // as written, resolved once the file is read
+  int growth_is_line = 0;
   bool builtin = false;  // from the built-in lexicon: a --rules indicators.toml may redefine it
 };
 
@@ -186,6 +191,8 @@ class Lexicon {
   void LoadExtractWords(const toml::table& table, const std::string& path, ConfigErrors* errors);
   void LoadIdentityWords(const toml::table& table, const std::string& path, ConfigErrors* errors);
   void LoadClaimWords(const toml::table& table, const std::string& path, ConfigErrors* errors);
+  // Points each index's growth_is at the indicator it names.
+  void ResolveGrowthIs(const std::string& path, ConfigErrors* errors);
 
   IdentityWords identity_;
   ClaimWords claims_;

@@ -42,6 +42,14 @@ std::vector<std::string> Texts(const Report& r) {
 
 BOOST_AUTO_TEST_SUITE(ExtractorTest)
 
+BOOST_AUTO_TEST_CASE(AnIndexsGrowthIsTheIndicatorItsLexiconEntryNames) {
+  // indicators.toml growth_is: CPI微降0.1% is a 居民消费价格涨幅 of −0.1%.
+  const Fact& growth = Only(Plan("CPI微降0.1%。"), "0.1%");
+  BOOST_REQUIRE(growth.indicator != nullptr);
+  BOOST_TEST(growth.indicator->name == "居民消费价格涨幅");
+  BOOST_TEST(growth.value == -0.1);
+}
+
 BOOST_AUTO_TEST_CASE(AClaimOfTargetsMetIsReadFromTheClaimWords) {
   // words.toml [claims]: `met` marks the sentence, `denied` cancels it.
   BOOST_TEST(Only(Plan("全年实现地区生产总值82.7亿元，圆满完成年度目标。"), "82.7亿元").claims_met);
