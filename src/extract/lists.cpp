@@ -62,6 +62,49 @@ ListKind KindOf(const std::string& head, size_t values, std::string* items_text)
   return ListKind::kNone;
 }
 
+// Where the last item's own words end and the head it shares begins: after
+// the last two characters of the shortest item before it where the last
+// item has them too (高技术制造业、装备制造业增加值: 增加值), else as many
+// characters in as that item is long (供热、燃气、排水管网: 管网).
+size_t HeadStart(const std::string& shortest, const std::string& last) {
+  size_t tail = shortest.size();
+  for (int n = 0; n < 2 && tail > 0; ++n) tail = PrevCodePointStart(shortest, tail);
+  const std::string_view word = std::string_view(shortest).substr(tail);
+  const size_t at = word.empty() ? std::string::npos : RFindText(last, word);
+  if (at != std::string::npos && at > 0 && at + word.size() < last.size()) return at + word.size();
+  size_t cut = 0;
+  for (size_t n = CountCodePoints(shortest); n > 0 && cut < last.size(); --n)
+    NextCodePoint(last, &cut);
+  return cut;
+}
+
+// The last item usually carries the shared head noun: 一本、本科上线人数,
+// 城镇、农村居民人均可支配收入, 肉、奶产量; it is given to the shorter items
+// before it. Not when they end as it does (they carry the head already:
+// 刑事立案数、道路交通事故数), nor to an item the lexicon names whole
+// (二氧化硫 in 二氧化硫、化学需氧量排放量).
+void ShareHead(const Lexicon& lexicon, std::vector<std::string>* list) {
+  std::vector<std::string>& items = *list;
+  if (items.size() < 2) return;
+  const std::string& last = items.back();
+  size_t shortest = 0;
+  bool same_end = true;
+  const size_t last_char = PrevCodePointStart(last, last.size());
+  const std::string_view last_end = std::string_view(last).substr(last_char);
+  for (size_t k = 0; k + 1 < items.size(); ++k) {
+    if (CountCodePoints(items[k]) < CountCodePoints(items[shortest])) shortest = k;
+    same_end = same_end && EndsWith(items[k], last_end);
+  }
+  if (same_end || CountCodePoints(last) < CountCodePoints(items[shortest]) + 2) return;
+  const std::string shared = last.substr(HeadStart(items[shortest], last));
+  if (CountCodePoints(shared) < 2) return;
+  for (size_t k = 0; k + 1 < items.size(); ++k) {
+    std::optional<IndicatorMatch> named = lexicon.FindIndicator(items[k], "", "");
+    if (named && named->begin == 0 && named->end == items[k].size()) continue;
+    if (!EndsWith(items[k], shared)) items[k] += shared;
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> SplitItems(std::string_view text, size_t values, bool each,
@@ -96,26 +139,7 @@ std::vector<std::string> SplitItems(std::string_view text, size_t values, bool e
       }
     }
   }
-  // The last item usually carries the shared head noun: 一本、本科上线人数,
-  // 城乡居民养老保险、城乡居民医疗保险参保率. It starts where the shortest
-  // item before it would end. An item the lexicon names whole (二氧化硫 in
-  // 二氧化硫、化学需氧量排放量) needs no head.
-  if (items.size() >= 2) {
-    size_t shortest = CountCodePoints(items[0]);
-    for (size_t k = 0; k + 1 < items.size(); ++k)
-      shortest = std::min(shortest, CountCodePoints(items[k]));
-    const std::string& tail_item = items.back();
-    if (CountCodePoints(tail_item) > shortest + 2) {
-      size_t cut = 0;
-      for (size_t n = 0; n < shortest; ++n) NextCodePoint(tail_item, &cut);
-      const std::string shared = tail_item.substr(cut);
-      for (size_t k = 0; k + 1 < items.size(); ++k) {
-        std::optional<IndicatorMatch> named = lexicon.FindIndicator(items[k], "", "");
-        if (named && named->begin == 0 && named->end == items[k].size()) continue;
-        if (!EndsWith(items[k], shared)) items[k] += shared;
-      }
-    }
-  }
+  ShareHead(lexicon, &items);
   return items;
 }
 

@@ -48,6 +48,17 @@ BOOST_AUTO_TEST_CASE(TheLastItemSharesItsHeadNoun) {
              Items({"城乡居民养老保险参保率", "城乡居民医疗保险参保率"}));
   // An item the lexicon names whole takes no head.
   BOOST_TEST(Split("二氧化硫、化学需氧量排放量", 2) == Items({"二氧化硫", "化学需氧量排放量"}));
+  // A head two characters longer than the items before it is shared too.
+  BOOST_TEST(Split("供热、燃气、排水管网", 3) == Items({"供热管网", "燃气管网", "排水管网"}));
+  BOOST_TEST(Split("肉、奶产量", 2) == Items({"肉产量", "奶产量"}));
+  // The head begins after the words the last item has in common with the
+  // one before, not at that item's length.
+  BOOST_TEST(Split("高技术制造业、装备制造业增加值", 2) ==
+             Items({"高技术制造业增加值", "装备制造业增加值"}));
+  BOOST_TEST(Split("国内游客、入境游客数量", 2) == Items({"国内游客数量", "入境游客数量"}));
+  // Items that end as the last one does carry the head already.
+  BOOST_TEST(Split("刑事立案数、电诈案件既遂数、道路交通事故数", 3) ==
+             Items({"刑事立案数", "电诈案件既遂数", "道路交通事故数"}));
 }
 
 BOOST_AUTO_TEST_CASE(RespectivelyPairsValuesWithItems) {
