@@ -10,24 +10,6 @@ namespace plancheck {
 
 namespace {
 
-constexpr size_t kShortestPartialKey = 4;  // characters
-
-// The one earlier key that `key` is the end or beginning of, or that is the
-// end or beginning of `key`; "" when none or several.
-std::string MatchingEarlierKey(const std::string& key,
-                               const std::unordered_set<std::string>& earlier) {
-  if (CountCodePoints(key) < kShortestPartialKey) return "";
-  std::string found;
-  for (const std::string& e : earlier) {
-    if (CountCodePoints(e) < kShortestPartialKey) continue;
-    if (!EndsWith(e, key) && !EndsWith(key, e) && !StartsWith(e, key) && !StartsWith(key, e))
-      continue;
-    if (!found.empty()) return "";
-    found = e;
-  }
-  return found;
-}
-
 bool Comparable(const Fact& f) {
   return (f.measure == Measure::kLevel || f.measure == Measure::kRate ||
           f.measure == Measure::kGrowth) &&
@@ -100,7 +82,8 @@ std::vector<Fact> JoinedFacts(const Report& earlier, const Report& later) {
     std::string& key = facts[i].key;
     if (key.empty() || earlier_keys.count(key)) continue;
     auto it = matched.find(key);
-    if (it == matched.end()) it = matched.emplace(key, MatchingEarlierKey(key, unmatched)).first;
+    if (it == matched.end())
+      it = matched.emplace(key, MatchingKey(key, unmatched, KeyMatch::kEitherWay)).first;
     if (!it->second.empty()) key = it->second;
   }
   const auto later_begin = facts.begin() + static_cast<std::ptrdiff_t>(earlier.facts.size());

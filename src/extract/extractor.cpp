@@ -219,6 +219,7 @@ std::vector<Fact> Extractor::Extract(const Document& doc) const {
     sentence_base += p.bounds.sentence_count() + 1;
   }
   for (Fact& f : facts) f.report_year = doc.target_year;
+  MatchTargetKeys(&facts);
   return facts;
 }
 

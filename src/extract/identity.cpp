@@ -3,8 +3,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <set>
 
 #include "base/utf8.h"
+#include "extract/fact.h"
 
 namespace plancheck {
 namespace {
@@ -241,6 +243,26 @@ bool IdentityReader::NarrowsAlias(std::string_view before) const {
   if (last_char > 0 && rest[last_char - 1] >= '0' && rest[last_char - 1] <= '9') return false;
   // ASCII before an alias is a label or a figure (2025年 was removed above).
   return static_cast<unsigned char>(rest.back()) >= 0x80;
+}
+
+bool KeysMatch(const std::string& key, const std::string& candidate, KeyMatch how) {
+  constexpr size_t kShortest = 4;  // characters: shorter keys are too common to match by part
+  if (CountCodePoints(key) < kShortest || CountCodePoints(candidate) < kShortest) return false;
+  if (EndsWith(key, candidate)) return true;
+  return how == KeyMatch::kEitherWay &&
+         (EndsWith(candidate, key) || StartsWith(candidate, key) || StartsWith(key, candidate));
+}
+
+void MatchTargetKeys(std::vector<Fact>* facts) {
+  std::set<std::string> results;
+  for (const Fact& f : *facts)
+    if (f.role == Role::kActual && f.indicator == nullptr && !f.key.empty()) results.insert(f.key);
+  for (Fact& f : *facts) {
+    if (f.role != Role::kTarget || f.indicator != nullptr || f.key.empty() || results.count(f.key))
+      continue;
+    std::string found = MatchingKey(f.key, results, KeyMatch::kMoreWordsInFront);
+    if (!found.empty()) f.key = std::move(found);
+  }
 }
 
 std::string IdentityReader::NounAfter(std::string_view after) const {

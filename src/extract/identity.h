@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extract/fact.h"
 #include "extract/lexicon.h"
 
 namespace plancheck {
@@ -69,6 +70,23 @@ class WordSet {
   Index by_first_;
   Index by_last_;
 };
+
+// Keys that name one thing with more words or fewer: 改造老旧供热管网 and
+// 供热管网, 国务院各部门取消下放行政审批事项 and 取消下放行政审批事项. A key
+// matches a candidate of four characters or more that it ends with, or (for
+// kEitherWay) that ends or begins with it or that it begins with.
+enum class KeyMatch { kMoreWordsInFront, kEitherWay };
+// The one candidate `key` matches (`key` itself excluded), or "" when none
+// or several do; keys under four characters match nothing.
+template <typename Keys>
+std::string MatchingKey(const std::string& key, const Keys& candidates, KeyMatch how);
+bool KeysMatch(const std::string& key, const std::string& candidate, KeyMatch how);
+
+// The report's targets named with more words in front than the report's
+// result of the same thing (改造老旧供热管网800公里 against 供热管网1287公里)
+// take the result's key, when exactly one result's key is the end of
+// theirs. Keys of the lexicon's indicators are canonical and are left.
+void MatchTargetKeys(std::vector<Fact>* facts);
 
 class IdentityReader {
  public:
@@ -123,5 +141,16 @@ class IdentityReader {
   WordSet actions_;
   WordSet marks_;  // starts, stock, lower_is_better, finishes, tagged
 };
+
+template <typename Keys>
+std::string MatchingKey(const std::string& key, const Keys& candidates, KeyMatch how) {
+  std::string found;
+  for (const std::string& c : candidates) {
+    if (c == key || !KeysMatch(key, c, how)) continue;
+    if (!found.empty()) return "";
+    found = c;
+  }
+  return found;
+}
 
 }  // namespace plancheck

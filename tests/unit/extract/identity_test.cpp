@@ -88,6 +88,24 @@ BOOST_AUTO_TEST_CASE(AVerbOfDoingGovernsEveryItemOfItsClause) {
                    "50个") == "区域养老服务中心");
 }
 
+BOOST_AUTO_TEST_CASE(ATargetWithMoreWordsInFrontIsTheResultOfItsEnd) {
+  const std::string report =
+      "一、2025年工作回顾\n有序改造供热管网1287公里、燃气管网810公里。\n"
+      "二、2026年工作安排\n改造老旧供热管网800公里。新建社区食堂管网20公里。\n";
+  // 老旧供热管网 ends with the one result key 供热管网.
+  BOOST_TEST(KeyOf(report, "800公里") == KeyOf(report, "1287公里"));
+  // Only the end: a result with more words in front (规上企业研发经费) is
+  // another scope, and a key under four characters matches nothing.
+  BOOST_TEST(!KeysMatch("研发经费投入", "规上企业研发经费投入", KeyMatch::kMoreWordsInFront));
+  BOOST_TEST(KeysMatch("研发经费投入", "规上企业研发经费投入", KeyMatch::kEitherWay));
+  BOOST_TEST(!KeysMatch("老旧管网", "管网", KeyMatch::kMoreWordsInFront));
+  // Two results it could be: none.
+  BOOST_TEST(MatchingKey("老旧供热管网", std::vector<std::string>{"供热管网"},
+                         KeyMatch::kMoreWordsInFront) == "供热管网");
+  BOOST_TEST(MatchingKey("老旧集中供热管网", std::vector<std::string>{"供热管网", "集中供热管网"},
+                         KeyMatch::kMoreWordsInFront) == "");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace plancheck
