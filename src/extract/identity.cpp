@@ -289,7 +289,35 @@ std::string IdentityReader::NounAfter(std::string_view after) const {
   return noun;
 }
 
+std::string_view IdentityReader::Category(std::string_view phrase) const {
+  size_t cut = std::string_view::npos;
+  for (const std::string& word : words_.examples_end) {
+    for (size_t at = RFindText(phrase, word);
+         at != std::string_view::npos && cut == std::string_view::npos;
+         at = at == 0 ? std::string_view::npos : RFindText(phrase, word, at - 1)) {
+      bool inside = false;
+      for (const std::string& whole : words_.not_examples_end) {
+        const size_t in = FindText(whole, word);
+        inside = inside || (in != std::string::npos && at >= in && WordAt(phrase, at - in, whole));
+      }
+      if (!inside) cut = at + word.size();
+    }
+  }
+  if (cut == std::string_view::npos || cut == phrase.size()) return phrase;
+  return phrase.substr(cut);
+}
+
 std::string IdentityReader::Normalize(std::string_view subject) const {
+  const std::string whole = Stripped(subject);
+  const std::string_view category = Category(subject);
+  if (category.size() == subject.size()) return whole;
+  // A category of fewer than four characters once stripped (管网, 指标,
+  // 产业值) is too general to be what the phrase counts.
+  std::string named = Stripped(category);
+  return CountCodePoints(named) >= 4 ? named : whole;
+}
+
+std::string IdentityReader::Stripped(std::string_view subject) const {
   std::string text(subject);
   RemoveYears(&text);
   text = removed_.RemovedFrom(text);

@@ -109,8 +109,13 @@ class IdentityReader {
   // → 区域养老服务中心. `after` is the text right after the quantity.
   std::string NounAfter(std::string_view after) const;
 
-  // The subject with the words that do not change what is counted taken out.
+  // The subject with the words that do not change what is counted taken out,
+  // and with examples named before their category left out (Category).
   std::string Normalize(std::string_view subject) const;
+  // What a phrase that names examples and then their category counts: the
+  // category (小梁薄板房屋等旧住房成套改造 → 旧住房成套改造); the phrase itself
+  // when it names none (高等学校, or 等 at its end).
+  std::string_view Category(std::string_view phrase) const;
 
   // The identity key of a figure from the words before its number and the
   // noun after it, or "" when they name nothing specific.
@@ -132,6 +137,8 @@ class IdentityReader {
 
  private:
   bool IsGeneric(std::string_view key) const;
+  // Normalize without Category: years, neutral words and end marks out.
+  std::string Stripped(std::string_view subject) const;
 
   const IdentityWords& words_;
   std::unordered_map<std::string, const Indicator*> by_normalized_alias_;

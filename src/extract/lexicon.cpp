@@ -286,6 +286,8 @@ void Lexicon::LoadIdentityWords(const toml::table& table, const std::string& pat
   AppendWords(r, "starts", &identity_.starts);
   AppendWords(r, "finishes", &identity_.finishes);
   AppendWords(r, "lower_is_better", &identity_.lower_is_better);
+  AppendWords(r, "examples_end", &identity_.examples_end);
+  AppendWords(r, "not_examples_end", &identity_.not_examples_end);
   if (const toml::array* pairs = r.Array("synonyms")) {
     for (const toml::node& node : *pairs) {
       const toml::array* pair = node.as_array();

@@ -75,6 +75,10 @@ struct IdentityWords {
   std::vector<std::string> starts;           // 启动, 开工: what was begun, not finished
   std::vector<std::string> finishes;         // 建成, 竣工: what was finished
   std::vector<std::string> lower_is_better;  // 控制在, 压减: a cap
+  // The word that closes named examples (等: 小梁薄板房屋等旧住房), and the
+  // words it is part of without closing any (高等, 等级).
+  std::vector<std::string> examples_end;
+  std::vector<std::string> not_examples_end;
 };
 
 // Words the quantity reader takes around a number (rules/words.toml

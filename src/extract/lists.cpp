@@ -96,7 +96,16 @@ void ShareHead(const Lexicon& lexicon, std::vector<std::string>* list) {
     same_end = same_end && EndsWith(items[k], last_end);
   }
   if (same_end || CountCodePoints(last) < CountCodePoints(items[shortest]) + 2) return;
-  const std::string shared = last.substr(HeadStart(items[shortest], last));
+  const size_t head = HeadStart(items[shortest], last);
+  std::string shared = last.substr(head);
+  // 食品、石化、医药、信息等产业增加值: the items are the examples and 等 closes
+  // them; each item is one of the category.
+  for (const std::string& word : lexicon.identity_words().examples_end) {
+    if (!StartsWith(shared, word)) continue;
+    shared.erase(0, word.size());
+    items.back().erase(head, word.size());
+    break;
+  }
   if (CountCodePoints(shared) < 2) return;
   for (size_t k = 0; k + 1 < items.size(); ++k) {
     std::optional<IndicatorMatch> named = lexicon.FindIndicator(items[k], "", "");

@@ -88,6 +88,19 @@ BOOST_AUTO_TEST_CASE(AVerbOfDoingGovernsEveryItemOfItsClause) {
                    "50个") == "区域养老服务中心");
 }
 
+BOOST_AUTO_TEST_CASE(ExamplesNamedBeforeTheirCategoryCountTheCategory) {
+  // words.toml examples_end: A等B counts B.
+  BOOST_TEST(Reader().Key("完成", "小梁薄板房屋等旧住房成套改造") ==
+             Reader().Key("完成", "旧住房成套改造"));
+  BOOST_TEST(Reader().Key("发放低保、特困等救助资金", "") == "救助资金");
+  // 等 inside a word closes no examples (not_examples_end).
+  BOOST_TEST(Reader().Category("新建高等学校") == "新建高等学校");
+  BOOST_TEST(Reader().Category("推出“立等可取”事项") == "推出“立等可取”事项");
+  BOOST_TEST(Reader().Category("小梁薄板房屋等旧住房") == "旧住房");
+  // A category too short to name anything keeps the whole phrase.
+  BOOST_TEST(Reader().Key("改造水热气等管网", "") == Reader().Key("改造水热气管网", ""));
+}
+
 BOOST_AUTO_TEST_CASE(ATargetWithMoreWordsInFrontIsTheResultOfItsEnd) {
   const std::string report =
       "一、2025年工作回顾\n有序改造供热管网1287公里、燃气管网810公里。\n"

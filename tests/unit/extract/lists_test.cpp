@@ -56,6 +56,10 @@ BOOST_AUTO_TEST_CASE(TheLastItemSharesItsHeadNoun) {
   BOOST_TEST(Split("高技术制造业、装备制造业增加值", 2) ==
              Items({"高技术制造业增加值", "装备制造业增加值"}));
   BOOST_TEST(Split("国内游客、入境游客数量", 2) == Items({"国内游客数量", "入境游客数量"}));
+  // Items named as examples of a category (食品、石化等产业增加值): each is one
+  // of it, and 等 is no part of a name.
+  BOOST_TEST(Split("食品、石化、信息等产业增加值", 3) ==
+             Items({"食品产业增加值", "石化产业增加值", "信息产业增加值"}));
   // Items that end as the last one does carry the head already.
   BOOST_TEST(Split("刑事立案数、电诈案件既遂数、道路交通事故数", 3) ==
              Items({"刑事立案数", "电诈案件既遂数", "道路交通事故数"}));
