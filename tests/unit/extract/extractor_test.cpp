@@ -44,7 +44,8 @@ BOOST_AUTO_TEST_SUITE(ExtractorTest)
 
 BOOST_AUTO_TEST_CASE(AnIndexsGrowthIsTheIndicatorItsLexiconEntryNames) {
   // indicators.toml growth_is: CPI微降0.1% is a 居民消费价格涨幅 of −0.1%.
-  const Fact& growth = Only(Plan("CPI微降0.1%。"), "0.1%");
+  const Report report = Plan("CPI微降0.1%。");
+  const Fact& growth = Only(report, "0.1%");
   BOOST_REQUIRE(growth.indicator != nullptr);
   BOOST_TEST(growth.indicator->name == "居民消费价格涨幅");
   BOOST_TEST(growth.value == -0.1);
