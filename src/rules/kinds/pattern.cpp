@@ -23,24 +23,57 @@ struct Wording {
   }
 };
 
+// A match as a fact: its span and text, and the period of its paragraph.
+Fact MatchFact(const SourceFile& file, const Paragraph& para, size_t b, size_t e) {
+  Fact f;
+  f.span = file.MakeSpan(para.normalized.ToSource(b), para.normalized.ToSource(e));
+  f.text = std::string(file.Slice(f.span));
+  f.role = para.role;
+  f.year = para.year();
+  return f;
+}
+
+// The report's first match of `re`, if any.
+std::optional<Fact> FirstMatch(const Document& doc, const GuardedRegex& re) {
+  for (const Paragraph& para : doc.paragraphs) {
+    const std::string& t = para.normalized.text();
+    if (para.span.size() == 0 || !re.MayMatch(t)) continue;
+    re2::StringPiece m;
+    if (re.re().Match(t, 0, t.size(), RE2::UNANCHORED, &m, 1)) {
+      const size_t b = static_cast<size_t>(m.data() - t.data());
+      return MatchFact(*doc.file, para, b, b + m.size());
+    }
+  }
+  return std::nullopt;
+}
+
 class Pattern : public RuleCheck {
  public:
-  Pattern(Wording pattern, Wording after, std::optional<Role> role)
-      : pattern_(std::move(pattern)), after_(std::move(after)), role_(role) {}
+  Pattern(Wording pattern, Wording after, bool anywhere, std::optional<Role> role)
+      : pattern_(std::move(pattern)), after_(std::move(after)), anywhere_(anywhere), role_(role) {}
 
   void Check(const Rule& rule, const CheckInput& in, DiagnosticSink* sink) const override {
     const GuardedRegex* pattern = pattern_.Get(in);
     const GuardedRegex* after = after_.Get(in);
     if (pattern == nullptr || (after_.given() && after == nullptr)) return;
-    Scan(rule, in, *pattern, after, sink);
+    if (after != nullptr && anywhere_) {
+      // order = "anywhere": every match counts once the other wording is
+      // anywhere in the report; the note points at its first match.
+      const std::optional<Fact> other = FirstMatch(*in.document, *after);
+      if (other) Scan(rule, in, *pattern, nullptr, other, sink);
+      return;
+    }
+    Scan(rule, in, *pattern, after, std::nullopt, sink);
   }
 
  private:
+  // Reports the matches of `pattern` in text order: all of them without
+  // `after`, else those after its first match; the note at `prior` (the
+  // first match of `after`, found here or given).
   void Scan(const Rule& rule, const CheckInput& in, const GuardedRegex& pattern,
-            const GuardedRegex* after, DiagnosticSink* sink) const {
+            const GuardedRegex* after, std::optional<Fact> prior, DiagnosticSink* sink) const {
     const Document& doc = *in.document;
     const SourceFile& file = *doc.file;
-    std::optional<Fact> prior;
     for (const Paragraph& para : doc.paragraphs) {
       if (para.span.size() == 0) continue;
       const NormalizedText& nt = para.normalized;
@@ -72,11 +105,7 @@ class Pattern : public RuleCheck {
         re2::StringPiece hit = take_prior ? next_p.m : next_m.m;
         size_t b = static_cast<size_t>(hit.data() - t.data());
         size_t e = b + hit.size();
-        Fact f;
-        f.span = file.MakeSpan(nt.ToSource(b), nt.ToSource(e));
-        f.text = std::string(file.Slice(f.span));
-        f.role = para.role;
-        f.year = para.year();
+        Fact f = MatchFact(file, para, b, e);
         if (take_prior) {
           prior = f;
         } else if (!after || prior) {
@@ -92,6 +121,7 @@ class Pattern : public RuleCheck {
   }
 
   Wording pattern_, after_;
+  bool anywhere_;
   std::optional<Role> role_;
 };
 
@@ -143,12 +173,13 @@ std::unique_ptr<RuleCheck> CompilePattern(TableReader& r, const ParseContext& co
             "words.toml [claims])");
     ok = false;
   }
+  const bool anywhere = *r.Enum("order", {"after", "anywhere"}, "after") == "anywhere";
   std::optional<std::string> role = r.Enum("role", {"actual", "target", "other"}, std::nullopt);
   if (!ok) return nullptr;
   std::optional<Role> want;
   if (role)
     want = *role == "actual" ? Role::kActual : *role == "target" ? Role::kTarget : Role::kOther;
-  return std::make_unique<Pattern>(std::move(pattern), std::move(after), want);
+  return std::make_unique<Pattern>(std::move(pattern), std::move(after), anywhere, want);
 }
 
 }  // namespace plancheck
